@@ -1,0 +1,229 @@
+/**
+ * An indexed binary min-heap of pending events, ordered by
+ * (time, priority, sequence number): earlier time first; at equal times the
+ * lower priority number first; at equal time and priority, the event
+ * scheduled first (FIFO). The sequence number makes the order total, so a run
+ * never depends on heap internals.
+ *
+ * Keys live in typed arrays by heap position (cache-friendly compares); each
+ * event also has a slot that never moves, so a handle can cancel or
+ * reschedule it in O(log n). A handle is `generation * 2^24 + slot`: a slot
+ * is reused after its event fires, and the generation makes an old handle
+ * harmless instead of cancelling a stranger's event.
+ */
+
+export type Callback = (data: any) => void;
+
+const SLOT_BITS = 24;
+const SLOT_COUNT = 1 << SLOT_BITS; // 16.7 M events pending at once
+const SLOT_MASK = SLOT_COUNT - 1;
+// Priority and sequence share one double (53 exact bits): 2^20 priorities
+// either side of 0 and 2^32 (4.3 billion) schedules per queue.
+const PRIORITY_BIAS = 2 ** 19;
+export const MIN_PRIORITY = -PRIORITY_BIAS;
+export const MAX_PRIORITY = PRIORITY_BIAS - 1;
+const SEQ_SPAN = 2 ** 32;
+
+export class EventQueue {
+  private time: Float64Array;
+  /** Priority and sequence number in one exact double: (priority + 2^20)·2^32 + seq. */
+  private order: Float64Array;
+  private slotAtPos: Int32Array;
+  private posOfSlot: Int32Array;
+  private generation: Float64Array;
+  private fns: (Callback | undefined)[] = [];
+  private datas: unknown[] = [];
+  private freeSlots: number[] = [];
+  private nextSlot = 0;
+  private nextSeq = 0;
+  private n = 0;
+
+  /** Filled by pop(): the event just taken off the queue. */
+  poppedTime = 0;
+  poppedFn: Callback | undefined = undefined;
+  poppedData: unknown = undefined;
+
+  constructor(initialCapacity = 1024) {
+    const c = Math.max(16, initialCapacity);
+    this.time = new Float64Array(c);
+    this.order = new Float64Array(c);
+    this.slotAtPos = new Int32Array(c);
+    this.posOfSlot = new Int32Array(c).fill(-1);
+    this.generation = new Float64Array(c);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Time of the next event, or Infinity when empty. */
+  peekTime(): number {
+    return this.n > 0 ? this.time[0] : Infinity;
+  }
+
+  push(time: number, priority: number, fn: Callback, data?: unknown): number {
+    if (!(priority >= MIN_PRIORITY && priority <= MAX_PRIORITY && Number.isInteger(priority))) {
+      throw new RangeError(`priority must be a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY}, got ${priority}`);
+    }
+    const slot = this.allocSlot();
+    this.fns[slot] = fn;
+    this.datas[slot] = data;
+    const pos = this.n++;
+    if (pos >= this.time.length) this.growHeap();
+    this.time[pos] = time;
+    this.order[pos] = (priority + PRIORITY_BIAS) * SEQ_SPAN + this.nextSequence();
+    this.slotAtPos[pos] = slot;
+    this.posOfSlot[slot] = pos;
+    this.siftUp(pos);
+    return this.generation[slot] * SLOT_COUNT + slot;
+  }
+
+  /** Removes the first event into popped*; false when empty. */
+  pop(): boolean {
+    if (this.n === 0) return false;
+    const slot = this.slotAtPos[0];
+    this.poppedTime = this.time[0];
+    this.poppedFn = this.fns[slot];
+    this.poppedData = this.datas[slot];
+    this.removeAt(0);
+    this.freeSlot(slot);
+    return true;
+  }
+
+  isPending(handle: number): boolean {
+    return this.posOf(handle) >= 0;
+  }
+
+  /** Scheduled time of a pending event, or NaN. */
+  timeOf(handle: number): number {
+    const pos = this.posOf(handle);
+    return pos >= 0 ? this.time[pos] : NaN;
+  }
+
+  cancel(handle: number): boolean {
+    const pos = this.posOf(handle);
+    if (pos < 0) return false;
+    const slot = this.slotAtPos[pos];
+    this.removeAt(pos);
+    this.freeSlot(slot);
+    return true;
+  }
+
+  /**
+   * Moves a pending event to a new time. It takes a new sequence number, as if
+   * cancelled and scheduled anew, so it queues behind events already due then.
+   */
+  reschedule(handle: number, time: number): boolean {
+    const pos = this.posOf(handle);
+    if (pos < 0) return false;
+    this.time[pos] = time;
+    const priorityPart = Math.floor(this.order[pos] / SEQ_SPAN) * SEQ_SPAN;
+    this.order[pos] = priorityPart + this.nextSequence();
+    this.siftDown(this.siftUp(pos));
+    return true;
+  }
+
+  private nextSequence(): number {
+    if (this.nextSeq >= SEQ_SPAN) throw new RangeError(`more than ${SEQ_SPAN} events scheduled in one queue`);
+    return this.nextSeq++;
+  }
+
+  private posOf(handle: number): number {
+    const slot = handle & SLOT_MASK;
+    if (slot >= this.nextSlot) return -1;
+    if (this.generation[slot] !== Math.floor(handle / SLOT_COUNT)) return -1;
+    return this.posOfSlot[slot];
+  }
+
+  private allocSlot(): number {
+    if (this.freeSlots.length > 0) return this.freeSlots.pop()!;
+    const slot = this.nextSlot++;
+    if (slot >= SLOT_COUNT) throw new RangeError(`more than ${SLOT_COUNT} events pending at once`);
+    if (slot >= this.posOfSlot.length) {
+      this.posOfSlot = grow(this.posOfSlot, -1) as Int32Array;
+      this.generation = grow(this.generation, 0) as Float64Array;
+    }
+    return slot;
+  }
+
+  private freeSlot(slot: number): void {
+    this.posOfSlot[slot] = -1;
+    this.generation[slot]++;
+    this.fns[slot] = undefined; // let the closure and its data be collected
+    this.datas[slot] = undefined;
+    this.freeSlots.push(slot);
+  }
+
+  private growHeap(): void {
+    this.time = grow(this.time, 0) as Float64Array;
+    this.order = grow(this.order, 0) as Float64Array;
+    this.slotAtPos = grow(this.slotAtPos, 0) as Int32Array;
+  }
+
+  private removeAt(pos: number): void {
+    const last = --this.n;
+    if (pos !== last) {
+      this.moveTo(last, pos);
+      this.siftDown(this.siftUp(pos));
+    }
+  }
+
+  /** True when the key (t, o) sorts before the event at heap position b. */
+  private before(t: number, o: number, b: number): boolean {
+    const tb = this.time[b];
+    return t < tb || (t === tb && o < this.order[b]);
+  }
+
+  private moveTo(from: number, to: number): void {
+    this.time[to] = this.time[from];
+    this.order[to] = this.order[from];
+    const slot = this.slotAtPos[from];
+    this.slotAtPos[to] = slot;
+    this.posOfSlot[slot] = to;
+  }
+
+  private place(pos: number, t: number, o: number, slot: number): void {
+    this.time[pos] = t;
+    this.order[pos] = o;
+    this.slotAtPos[pos] = slot;
+    this.posOfSlot[slot] = pos;
+  }
+
+  // Both sifts move a hole rather than swapping pairs: half the writes.
+  private siftUp(pos: number): number {
+    const t = this.time[pos], o = this.order[pos], slot = this.slotAtPos[pos];
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      if (!this.before(t, o, parent)) break;
+      this.moveTo(parent, pos);
+      pos = parent;
+    }
+    this.place(pos, t, o, slot);
+    return pos;
+  }
+
+  private siftDown(pos: number): void {
+    const n = this.n;
+    const time = this.time, order = this.order;
+    const t = time[pos], o = order[pos], slot = this.slotAtPos[pos];
+    for (;;) {
+      const l = 2 * pos + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      let child = l;
+      if (r < n && (time[r] < time[l] || (time[r] === time[l] && order[r] < order[l]))) child = r;
+      const tc = time[child];
+      if (!(tc < t || (tc === t && order[child] < o))) break;
+      this.moveTo(child, pos);
+      pos = child;
+    }
+    this.place(pos, t, o, slot);
+  }
+}
+
+function grow(a: Float64Array | Int32Array, fill: number): Float64Array | Int32Array {
+  const b = new (a.constructor as Float64ArrayConstructor | Int32ArrayConstructor)(a.length * 2);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}

@@ -1,0 +1,59 @@
+/**
+ * Simulated time is an integer number of milliseconds since a calendar start
+ * (an ISO 8601 instant). Integers make ties exact and outputs byte-identical
+ * on every machine; doubles hold integers exactly up to 2^53 ms (285,000 years).
+ */
+
+export const MS = 1;
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+export const WEEK = 7 * DAY;
+
+/** Parses an ISO 8601 instant (a date alone means midnight UTC) to epoch ms; throws on anything else. */
+export function parseInstant(text: string): number {
+  // Date.parse accepts many non-ISO forms; insist on ISO so files stay portable.
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text)) {
+    throw new RangeError(`expected an ISO 8601 date or instant such as 2026-03-01 or 2026-03-01T08:00:00Z, got "${text}"`);
+  }
+  // A date-time without an offset would be read as local time: make it UTC.
+  const withZone = /T/.test(text) && !/(Z|[+-]\d{2}:\d{2})$/.test(text) ? `${text}Z` : text;
+  const ms = Date.parse(withZone);
+  if (!Number.isFinite(ms)) throw new RangeError(`"${text}" is not a valid calendar date`);
+  return ms;
+}
+
+const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
+const pad3 = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n;
+
+/**
+ * Formats epoch ms as `YYYY-MM-DDTHH:mm:ss.sssZ`, like Date#toISOString but
+ * caching the date part: timelines format millions of instants, most of them
+ * on a day already seen, and toISOString is not free (see the stack notes).
+ */
+export class IsoFormatter {
+  private day = NaN;
+  private dayPrefix = '';
+  private lastMs = NaN;
+  private last = '';
+
+  format(epochMs: number): string {
+    if (epochMs === this.lastMs) return this.last;
+    const day = Math.floor(epochMs / DAY);
+    if (day !== this.day) {
+      this.day = day;
+      this.dayPrefix = new Date(day * DAY).toISOString().slice(0, 11);
+    }
+    let rest = epochMs - day * DAY;
+    const h = Math.floor(rest / HOUR);
+    rest -= h * HOUR;
+    const m = Math.floor(rest / MINUTE);
+    rest -= m * MINUTE;
+    const s = Math.floor(rest / SECOND);
+    const ms = rest - s * SECOND;
+    this.lastMs = epochMs;
+    this.last = `${this.dayPrefix}${pad2(h)}:${pad2(m)}:${pad2(s)}.${pad3(ms)}Z`;
+    return this.last;
+  }
+}
