@@ -97,6 +97,15 @@ export class TimeWeighted {
     return (this.area + this.current * (now - this.lastTime)) / span;
   }
 
+  /**
+   * The integral of the value from the window start to `now`: the difference
+   * of two readings is the area between them (for daily means, or a mean
+   * after a warm-up, without resetting).
+   */
+  integral(now: number): number {
+    return this.area + this.current * (now - this.lastTime);
+  }
+
   /** Forgets everything before `time`; min and max restart from the current value. */
   reset(time: number): void {
     this.set(time, this.current);

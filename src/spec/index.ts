@@ -3,3 +3,4 @@ export * from './states.js';
 export * from './rules.js';
 export * from './transitions.js';
 export * from './timeline.js';
+export * from './timers.js';

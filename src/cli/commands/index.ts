@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { runCommand } from './run.js';
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [runCommand];

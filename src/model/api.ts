@@ -1,0 +1,54 @@
+/** The customer's Cancel (R-CANCEL) and Delete (R-DELETE) calls: accepted or refused by state. */
+import type { Job } from './entities.js';
+import type { World } from './world.js';
+import { checkPackaging, withdrawQueuedCopies } from './copy.js';
+import { enterFinished, returnRiders } from './finish.js';
+import { releaseJob } from './release.js';
+import { returnEarlyDrives } from './early.js';
+
+/**
+ * A cancel request. `rule` is R-CANCEL for the customer's own call; the
+ * R-SHIP-RESOLVE path cancels through its own rows (shipping.ts).
+ */
+export function requestCancel(w: World, job: Job, rule: 'R-CANCEL'): void {
+  if (!Number.isNaN(job.deleted) || job.cancelRequested) return;
+  w.emit(job.traced, 'cancel', 'job', job.id, job.id, '', '', rule);
+  if (!w.policy.cancelAllowedIn.includes(job.state)) {
+    w.emit(job.traced, 'refuse', 'job', job.id, job.id, '', '', rule, '', `state=${job.state}`);
+    return;
+  }
+  job.cancelRequested = true;
+  switch (job.state) {
+    case 'Creating':
+      // Model decision: nothing shipped yet, so the job goes straight to Completed.
+      job.expiryTimer = w.cancelTimer(job.expiryTimer);
+      w.setJobState(job, 'Completed', rule);
+      returnEarlyDrives(w, job, rule);
+      returnRiders(w, job);
+      enterFinished(w, job);
+      break;
+    case 'Received':
+      // Copies are only queued in Received: withdraw them and pass through Transferring.
+      withdrawQueuedCopies(w, job);
+      w.setJobState(job, 'Transferring', 'R-TRANSFER-START', 'cancelled=true');
+      checkPackaging(w, job);
+      break;
+    case 'Transferring':
+      withdrawQueuedCopies(w, job);
+      checkPackaging(w, job);
+      break;
+    default:
+      // Shipping (or another allowed state): the flag makes the rest of the path skip copying.
+      break;
+  }
+}
+
+export function requestDelete(w: World, job: Job): void {
+  if (!Number.isNaN(job.deleted)) return;
+  if (!w.policy.deleteAllowedIn.includes(job.state)) {
+    w.emit(job.traced, 'refuse', 'job', job.id, job.id, '', '', 'R-DELETE', '', `state=${job.state}`);
+    return;
+  }
+  w.emit(job.traced, 'delete', 'job', job.id, job.id, job.state, '', 'R-DELETE');
+  releaseJob(w, job, 'R-DELETE');
+}

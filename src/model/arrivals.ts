@@ -1,0 +1,90 @@
+/**
+ * New jobs: a non-homogeneous Poisson process (base rate × weekday × month ×
+ * peak-window multipliers), sampled by thinning (Lewis & Shedler): candidates
+ * at the maximum rate, each kept with probability rate(t)/max. Or replayed
+ * from a trace of real job creations. Also packages of no job at all.
+ */
+import { DAY, parseInstant } from '../sim/time.js';
+import type { Package } from './entities.js';
+import { noJobDriveId, packageId } from './ids.js';
+import type { World } from './world.js';
+import { putJob } from './put.js';
+import { newDrive } from './put.js';
+import { deliver } from './dock.js';
+
+/** One job of an arrival trace (time in ms since the start). */
+export interface TraceJob {
+  time: number;
+  type: 'import' | 'export';
+  drives: number;
+  bytes?: number;
+}
+
+export function startArrivals(w: World, trace?: TraceJob[]): void {
+  if (trace) {
+    for (const t of trace) {
+      if (t.time >= 0 && t.time < w.horizon) w.sim.at(t.time, onTraceJob, { w, t });
+    }
+  } else {
+    const rate = arrivalRate(w);
+    w.sim.after(nextCandidate(w, rate.max), onCandidate, { w, rate });
+  }
+  const perDay = w.scenario.carrier.noJobPackagesPerDay;
+  if (perDay > 0) w.sim.after(-Math.log(1 - w.streams.noJob.next()) * (DAY / perDay), onNoJobPackage, w);
+}
+
+interface Rate { max: number; at: (t: number) => number }
+
+/** The arrival rate per day at a simulation time, and its upper bound for thinning. */
+export function arrivalRate(w: World): Rate {
+  const a = w.scenario.arrivals;
+  const startMs = w.sim.startMs;
+  const peaks = a.peaks.map((p) => ({ from: parseInstant(p.from) - startMs, to: parseInstant(p.to) - startMs, m: p.multiplier }));
+  const max = a.ratePerDay * Math.max(...a.weekdayMultipliers) * Math.max(...a.monthMultipliers) * peaks.reduce((x, p) => x * Math.max(1, p.m), 1);
+  return {
+    max,
+    at: (t: number) => {
+      const d = new Date(startMs + t);
+      let r = a.ratePerDay * a.weekdayMultipliers[d.getUTCDay()] * a.monthMultipliers[d.getUTCMonth()];
+      for (const p of peaks) if (t >= p.from && t < p.to) r *= p.m;
+      return r;
+    },
+  };
+}
+
+function nextCandidate(w: World, maxPerDay: number): number {
+  return maxPerDay > 0 ? -Math.log(1 - w.streams.arrivals.next()) * (DAY / maxPerDay) : Infinity;
+}
+
+function onCandidate(x: { w: World; rate: Rate }): void {
+  const { w, rate } = x;
+  if (w.streams.arrivals.next() * rate.max < rate.at(w.sim.now)) newJob(w);
+  const next = w.sim.now + nextCandidate(w, rate.max);
+  if (next < w.horizon) w.sim.at(next, onCandidate, x);
+}
+
+function newJob(w: World): void {
+  const a = w.scenario.arrivals, r = w.streams.arrivals;
+  const exportJob = w.chance(a.exportFraction, r);
+  const importDrives = Math.min(a.maxImportDrives, Math.max(1, Math.round(w.draw(a.importDrives, r))));
+  const exportDrives = Math.max(1, Math.round(w.draw(a.exportDrives, r)));
+  putJob(w, exportJob ? { type: 'export', drives: exportDrives } : { type: 'import', drives: importDrives });
+}
+
+function onTraceJob({ w, t }: { w: World; t: TraceJob }): void {
+  const drives = t.type === 'import' ? Math.min(w.scenario.arrivals.maxImportDrives, t.drives) : t.drives;
+  putJob(w, { type: t.type, drives, bytes: t.bytes === undefined ? undefined : new Array(drives).fill(t.bytes) });
+}
+
+/** R-EARLY-ARRIVAL (Undefined): a package for no job record at all, one or two drives. */
+function onNoJobPackage(w: World): void {
+  const n = w.streams.noJob.next() < 0.7 ? 1 : 2;
+  const drives = Array.from({ length: n }, () => {
+    const d = newDrive(w, noJobDriveId(w.nextNoJob++), null, null, 'undefined', 0);
+    return d;
+  });
+  const pkg: Package = { id: packageId(w.nextPackage++), job: null, drives, first: true };
+  deliver(w, pkg);
+  const next = w.sim.now - Math.log(1 - w.streams.noJob.next()) * (DAY / w.scenario.carrier.noJobPackagesPerDay);
+  if (next < w.horizon) w.sim.at(next, onNoJobPackage, w);
+}

@@ -1,0 +1,54 @@
+/**
+ * The Creating state: Update Job Properties (R-CREATING-RESET), the request
+ * for Shipping (R-SHIP-REQUIRES) and the 14-day expiry (R-CREATING-EXPIRE).
+ */
+import { TIMERS } from '../spec/timers.js';
+import type { Job } from './entities.js';
+import type { World } from './world.js';
+import { enterShipping } from './shipping.js';
+import { releaseJob } from './release.js';
+
+export interface JobEvent { w: World; job: Job }
+
+/** An Update Job Properties call while Creating: the row, and the expiry timer restarts. */
+export function updateWhileCreating(w: World, job: Job, detail = ''): void {
+  w.emit(job.traced, 'update', 'job', job.id, job.id, '', '', 'R-CREATING-RESET', '', detail);
+  w.sim.reschedule(job.expiryTimer, w.sim.now + w.durations.creatingExpiry);
+}
+
+/** A plain property update (the customer keeps editing the job). */
+export function onPropertyUpdate({ w, job }: JobEvent): void {
+  if (job.state === 'Creating' && Number.isNaN(job.deleted)) updateWhileCreating(w, job);
+}
+
+/**
+ * The customer asks for Shipping. Accepted only with DeliveryPackage and
+ * ReturnAddress set; a refusal may be fixed later by an update that sets the
+ * missing field and asks again (`fixes`).
+ */
+export function requestShipping(w: World, job: Job, fixes: boolean, setDetail = ''): void {
+  if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
+  updateWhileCreating(w, job, setDetail);
+  const missing = [job.hasDeliveryPackage ? '' : 'DeliveryPackage', job.hasReturnAddress ? '' : 'ReturnAddress'].filter(Boolean);
+  if (missing.length > 0) {
+    w.emit(job.traced, 'refuse', 'job', job.id, job.id, '', '', 'R-SHIP-REQUIRES', '', `missing=${missing.join(',')}`);
+    // Draw the fix delay even when the customer gives up, so the stream stays aligned.
+    const delay = w.draw(w.scenario.customer.fixDelay, w.streams.customer);
+    if (fixes) w.sim.after(delay, onFixAndShip, { w, job, missing });
+    return;
+  }
+  enterShipping(w, job);
+}
+
+function onFixAndShip({ w, job, missing }: JobEvent & { missing: string[] }): void {
+  job.hasDeliveryPackage = true;
+  job.hasReturnAddress = true;
+  requestShipping(w, job, false, `set=${missing.join(',')}`);
+}
+
+export function onCreatingExpired({ w, job }: JobEvent): void {
+  job.expiryTimer = -1;
+  if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
+  w.emit(job.traced, 'delete', 'job', job.id, job.id, 'Creating', '', 'R-CREATING-EXPIRE', '', `timer=${TIMERS.creatingExpire.name}`);
+  releaseJob(w, job, 'R-CREATING-EXPIRE');
+}

@@ -1,0 +1,58 @@
+/**
+ * The customer's side of a job: every intention is drawn at Put Job, in a
+ * fixed order from the customer stream, so two scenario variants with the
+ * same seed give the same customer the same intentions (common random numbers).
+ */
+import type { Job } from './entities.js';
+import type { World } from './world.js';
+import { onPropertyUpdate, requestShipping, type JobEvent } from './creating.js';
+import { shipPackage } from './shipping.js';
+import { requestCancel, requestDelete } from './api.js';
+
+export function planCustomer(w: World, job: Job): void {
+  const c = w.scenario.customer, r = w.streams.customer;
+  const neverShips = w.chance(c.neverShips, r);
+  const updates = Math.max(0, Math.round(w.draw(c.updatesWhileCreating, r)));
+  const earlyShipper = w.chance(c.shipsBeforeShippingState, r);
+  job.hasDeliveryPackage = !w.chance(c.missingDeliveryPackage, r);
+  job.hasReturnAddress = !w.chance(c.missingReturnAddress, r);
+  const fixes = w.chance(c.fixesRefusal, r);
+  const cancels = w.chance(c.cancels, r);
+  const cancelAt = w.draw(c.cancelDelay, r);
+  const deletesCreating = w.chance(c.deletesWhileCreating, r);
+  const deleteAt = w.draw(c.deleteDelay, r);
+  job.plan.deleteWhileShipping = w.chance(c.deleteAttemptWhileShipping, r);
+  job.plan.deleteAfterFinish = w.chance(c.deletesAfterFinish, r);
+  job.plan.earlyShipper = earlyShipper && !neverShips;
+  const shipDelay = w.draw(c.shipDelay, r);
+
+  let t = w.sim.now;
+  for (let i = 0; i < updates; i++) {
+    t += w.draw(c.updateGap, r);
+    w.sim.at(t, onPropertyUpdate, { w, job });
+  }
+  if (!neverShips) {
+    t += shipDelay;
+    if (job.plan.earlyShipper) w.sim.at(t, onEarlyShip, { w, job });
+    else w.sim.at(t, onAskShipping, { w, job, fixes });
+  }
+  if (cancels) w.sim.after(cancelAt, onCancel, { w, job });
+  if (deletesCreating) w.sim.after(deleteAt, onDelete, { w, job });
+}
+
+function onAskShipping({ w, job, fixes }: JobEvent & { fixes: boolean }): void {
+  requestShipping(w, job, fixes);
+}
+
+/** R-EARLY-ARRIVAL: the customer ships without setting Shipping first. */
+function onEarlyShip({ w, job }: JobEvent): void {
+  if (job.state === 'Creating' && Number.isNaN(job.deleted)) shipPackage(w, job, true);
+}
+
+function onCancel({ w, job }: JobEvent): void {
+  requestCancel(w, job, 'R-CANCEL');
+}
+
+export function onDelete({ w, job }: JobEvent): void {
+  requestDelete(w, job);
+}

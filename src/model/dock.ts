@@ -1,0 +1,114 @@
+/**
+ * Deliveries and the dock: `arrive` rows when the carrier delivers, then,
+ * after the dock's delay in business days, drives Received (or NeverReceived
+ * when missing from the job's first package), and R-RECEIVED.
+ */
+import type { Drive, Job, Package } from './entities.js';
+import type { World } from './world.js';
+import { stopShippingTimers } from './shipping.js';
+import { startCopies, requestCopy } from './copy.js';
+import { startEarlyArrival, startNoJobArrival } from './early.js';
+import { maybeFaultJob } from './faults.js';
+import { releaseDrive } from './release.js';
+
+function riderRule(d: Drive): string {
+  return d.role === 'extra' ? 'R-EXTRA-DRIVE' : d.role === 'orphan' ? 'R-ORPHAN-DRIVE' : '';
+}
+
+export function deliver(w: World, pkg: Package): void {
+  const job = pkg.job;
+  const now = w.sim.now;
+  if (job === null || !Number.isNaN(job.deleted)) {
+    // No job record at all (never created, or deleted): Undefined, R-EARLY-ARRIVAL.
+    for (const d of pkg.drives) {
+      w.emit(w.tracedDrive(d), 'arrive', 'drive', d.id, d.job?.id ?? '', '', '', 'R-EARLY-ARRIVAL', pkg.id);
+      d.arrived = now;
+      w.setOnSite(d, true);
+      w.loose.add(d);
+    }
+    startNoJobArrival(w, pkg.drives);
+    return;
+  }
+  const early = job.state === 'Creating';
+  for (const d of pkg.drives) {
+    const rule = riderRule(d) || (early ? 'R-EARLY-ARRIVAL' : '');
+    w.emit(job.traced, 'arrive', 'drive', d.id, d.job?.id ?? '', '', '', rule, pkg.id, d.role === 'orphan' ? `with=${job.id}` : '');
+    if (Number.isNaN(d.arrived)) d.arrived = now;
+    w.setOnSite(d, true);
+  }
+  if (job.packagesDelivered++ === 0) job.firstDelivery = now;
+  if (early) {
+    job.held.push(pkg);
+    startEarlyArrival(w, job, pkg);
+    return;
+  }
+  stopShippingTimers(w, job);
+  scheduleDock(w, pkg);
+}
+
+function scheduleDock(w: World, pkg: Package): void {
+  const days = w.draw(w.scenario.datacenter.dockDelay, w.streams.dock);
+  w.sim.at(w.dockCalendar.addWorkingDays(w.sim.now, days), onDockProcessed, { w, pkg });
+}
+
+/** The customer set Shipping after an early arrival: the dock takes the packages already on site. */
+export function processHeldPackages(w: World, job: Job): void {
+  const held = job.held.splice(0);
+  for (const pkg of held) scheduleDock(w, pkg);
+}
+
+function onDockProcessed({ w, pkg }: { w: World; pkg: Package }): void {
+  const job = pkg.job!;
+  if (!Number.isNaN(job.deleted) || job.state === 'Completed' || job.state === 'Closed') {
+    // A late drive for a job already finished: operations take it in (R-LATE-DRIVE) and send it back.
+    for (const d of pkg.drives) {
+      if (!d.onSite) continue;
+      if (d.job === job && d.state === 'NeverReceived') w.setDriveState(d, 'Received', 'R-LATE-DRIVE');
+      returnDrive(w, d, 'R-LATE-DRIVE');
+    }
+    return;
+  }
+  for (const d of pkg.drives) {
+    if (d.job !== job) continue; // riders are never processed (R-EXTRA-DRIVE, R-ORPHAN-DRIVE)
+    if (d.state === 'Specified') w.setDriveState(d, 'Received', '');
+    else if (d.state === 'NeverReceived') w.setDriveState(d, 'Received', 'R-LATE-DRIVE');
+  }
+  if (pkg.first) {
+    for (const d of job.drives) if (d.state === 'Specified') w.setDriveState(d, 'NeverReceived', 'R-NEVER-RECEIVED', `missing-from=${pkg.id}`);
+  }
+  switch (job.state) {
+    case 'Shipping': {
+      let received = 0;
+      for (const d of job.drives) {
+        if (d.state === 'Received') received++;
+        else if (d.state !== 'NeverReceived') return;
+      }
+      if (received > 0) {
+        w.setJobState(job, 'Received', 'R-RECEIVED');
+        if (!maybeFaultJob(w, job)) startCopies(w, job);
+      }
+      break;
+    }
+    case 'Received':
+    case 'Transferring':
+      for (const d of pkg.drives) {
+        if (d.job === job && d.state === 'Received') {
+          if (job.cancelRequested) d.skipped = true;
+          else requestCopy(w, d);
+        }
+      }
+      break;
+    default:
+      // Faulted: copies start when the fault is resolved. Packaging: it ships back uncopied.
+      break;
+  }
+}
+
+/** A drive sent back outside R-FINISH (`return` row). */
+export function returnDrive(w: World, d: Drive, rule: string): void {
+  const owner = d.job ?? d.carrier;
+  w.emit(w.tracedDrive(d), 'return', 'drive', d.id, d.job?.id ?? '', '', '', rule, '', d.role === 'orphan' && owner ? `with=${owner.id}` : '');
+  d.returned = w.sim.now;
+  w.setOnSite(d, false);
+  if (d.job === null || !Number.isNaN(d.job.deleted) || d.role !== 'listed') releaseDrive(w, d);
+}

@@ -1,0 +1,101 @@
+/** The records the model keeps per job, drive and package while they are open. */
+import type { DriveState, JobState } from '../spec/states.js';
+import type { Timer } from '../sim/simulation.js';
+
+export type JobType = 'import' | 'export';
+export type DriveRole = 'listed' | 'extra' | 'orphan' | 'undefined';
+export type CopyOutcome = 'ok' | 'info' | 'warnings' | 'errors';
+
+export const NO_TIMER: Timer = -1;
+
+export interface Job {
+  readonly id: string;
+  readonly index: number;
+  readonly type: JobType;
+  readonly created: number;
+  state: JobState;
+  stateSince: number;
+  /** State before entering Faulted. */
+  beforeFault: JobState | null;
+  readonly drives: Drive[];
+  /** Extra and orphan drives that came in this job's packages. */
+  readonly riders: Drive[];
+  hasDeliveryPackage: boolean;
+  hasReturnAddress: boolean;
+  badReturnAddress: boolean;
+  cancelRequested: boolean;
+  errors: boolean;
+  /** In the timeline sample (or the timeline is full). */
+  traced: boolean;
+  /** First entry time per state, by JOB_STATES index (NaN = never). */
+  readonly entered: Float64Array;
+  packagesDelivered: number;
+  firstDelivery: number;
+  finishedAt: number;
+  returnShipped: number;
+  returnPackage: string;
+  escalations: number;
+  faults: number;
+  deleted: number;
+  deleteRule: string;
+  copiesOpen: number;
+  incompleteBlobList: boolean;
+  reexportOf: string;
+  // rule timers (NO_TIMER when not running); see src/spec/timers.ts
+  expiryTimer: Timer;
+  neverReceivedTimer: Timer;
+  overdueTimer: Timer;
+  noResponseTimer: Timer;
+  replyTimer: Timer;
+  addressTimer: Timer;
+  retentionTimer: Timer;
+  /** Early-arrival handling is under way for this job's drives on site. */
+  earlyPending: boolean;
+  /** Packages delivered while the job was Creating, waiting for Shipping (R-EARLY-ARRIVAL). */
+  held: Package[];
+  /** The customer's intentions, drawn at Put Job (common random numbers across variants). */
+  plan: CustomerPlan;
+}
+
+export interface CustomerPlan {
+  deleteWhileShipping: boolean;
+  deleteAfterFinish: boolean;
+  earlyShipper: boolean;
+}
+
+export interface Drive {
+  readonly id: string;
+  /** Owning job; null for a drive of no job. */
+  readonly job: Job | null;
+  /** The job whose package carried it (riders). */
+  readonly carrier: Job | null;
+  readonly role: DriveRole;
+  readonly bytes: number;
+  state: DriveState | null;
+  beforeFault: DriveState | null;
+  onSite: boolean;
+  /** Arrived at the dock (at least once). */
+  arrived: number;
+  readonly entered: Float64Array;
+  outcome: CopyOutcome | '';
+  copyRequested: number;
+  copyStart: number;
+  copyEnd: number;
+  copyWait: number;
+  copyRequest: number;
+  copying: boolean;
+  skipped: boolean;
+  returned: number;
+  destroyed: number;
+  earlyReturnTimer: Timer;
+  earlyDestroyTimer: Timer;
+  released: boolean;
+}
+
+export interface Package {
+  readonly id: string;
+  readonly job: Job | null;
+  readonly drives: Drive[];
+  /** The job's first package (missing drives become NeverReceived when it is processed). */
+  readonly first: boolean;
+}

@@ -1,0 +1,118 @@
+/**
+ * Packaging and the end of a job: R-BAD-RETURN-ADDRESS, the return shipment
+ * (R-FINISH, with extra and orphan drives: R-EXTRA-DRIVE, R-ORPHAN-DRIVE),
+ * its delivery or loss (R-RETURN-LOST), and R-RETENTION.
+ */
+import { TIMERS } from '../spec/timers.js';
+import { NO_TIMER, type Job } from './entities.js';
+import { returnPackageId } from './ids.js';
+import type { World } from './world.js';
+import type { JobEvent } from './creating.js';
+import { customerAnswer, requestContact } from './operations.js';
+import { returnDrive } from './dock.js';
+import { releaseDrive, releaseJob } from './release.js';
+import { putJob } from './put.js';
+import { onDelete } from './customer.js';
+
+export function enterPackaging(w: World, job: Job): void {
+  if (!w.chance(w.scenario.datacenter.badReturnAddress, w.streams.dock)) {
+    schedulePackaged(w, job);
+    return;
+  }
+  requestContact(w, w.kpis.counts(job), () => {
+    w.emit(job.traced, 'contact', 'job', job.id, job.id, '', '', 'R-BAD-RETURN-ADDRESS');
+    job.escalations++;
+    const answer = customerAnswer(w);
+    if (answer !== null && answer < w.durations.badAddressDestroy) {
+      job.replyTimer = w.sim.after(answer, onAddressReply, { w, job });
+    } else {
+      job.addressTimer = w.startTimer('badAddressDestroy', onAddressDestroy, { w, job });
+    }
+  });
+}
+
+function onAddressReply({ w, job }: JobEvent): void {
+  job.replyTimer = NO_TIMER;
+  w.emit(job.traced, 'reply', 'job', job.id, job.id, '', '', 'R-BAD-RETURN-ADDRESS');
+  schedulePackaged(w, job);
+}
+
+/** R-BAD-RETURN-ADDRESS: the customer was not reached; the drives on site are destroyed and the job closes. */
+function onAddressDestroy({ w, job }: JobEvent): void {
+  job.addressTimer = NO_TIMER;
+  const detail = `timer=${TIMERS.badAddressDestroy.name}`;
+  for (const d of [...job.drives, ...job.riders]) {
+    if (!d.onSite) continue;
+    w.emit(w.tracedDrive(d), 'destroy', 'drive', d.id, d.job?.id ?? '', '', '', 'R-BAD-RETURN-ADDRESS', '', detail);
+    d.destroyed = w.sim.now;
+    w.setOnSite(d, false);
+    if (d.role !== 'listed') releaseDrive(w, d);
+  }
+  job.errors = true;
+  w.setJobState(job, 'Closed', 'R-FINISH', 'destroyed=true');
+  enterFinished(w, job);
+}
+
+function schedulePackaged(w: World, job: Job): void {
+  const days = w.draw(w.scenario.datacenter.packagingDelay, w.streams.dock);
+  w.sim.at(w.dockCalendar.addWorkingDays(w.sim.now, days), onReturnShipped, { w, job });
+}
+
+/** R-FINISH: the return shipment; every drive on site goes back, then the job ends. */
+function onReturnShipped({ w, job }: JobEvent): void {
+  const pkg = returnPackageId(job.id);
+  job.returnPackage = pkg;
+  w.emit(job.traced, 'ship', 'job', job.id, job.id, '', '', 'R-FINISH', pkg);
+  for (const d of job.drives) {
+    if (d.onSite) {
+      // Delivered late but not yet through the dock: operations take it in first (R-LATE-DRIVE).
+      if (d.state === 'NeverReceived' || d.state === 'Specified') w.setDriveState(d, 'Received', d.state === 'NeverReceived' ? 'R-LATE-DRIVE' : '');
+      w.setDriveState(d, 'ShippedBack', 'R-FINISH');
+      w.setOnSite(d, false);
+    } else if (d.state === 'NeverReceived') job.errors = true;
+  }
+  returnRiders(w, job);
+  job.returnShipped = w.sim.now;
+  w.setJobState(job, job.errors ? 'Closed' : 'Completed', 'R-FINISH');
+  w.kpis.returnShipped(job);
+  enterFinished(w, job);
+  const ca = w.scenario.carrier, r = w.streams.carrier;
+  const lost = w.chance(ca.returnLost, r), damaged = w.chance(ca.returnDamaged, r);
+  const transit = w.draw(ca.returnTransit, r);
+  w.sim.after(transit, onReturnDelivered, { w, job, outcome: job.type === 'export' ? (lost ? 'lost' : damaged ? 'damaged' : '') : '' });
+}
+
+/** Extra and orphan drives go back with their job (R-EXTRA-DRIVE, R-ORPHAN-DRIVE). */
+export function returnRiders(w: World, job: Job): void {
+  for (const d of job.riders) if (d.onSite) returnDrive(w, d, d.role === 'extra' ? 'R-EXTRA-DRIVE' : 'R-ORPHAN-DRIVE');
+}
+
+function onReturnDelivered({ w, job, outcome }: JobEvent & { outcome: string }): void {
+  if (outcome === '') {
+    w.emit(job.traced, 'deliver', 'job', job.id, job.id, '', '', '', job.returnPackage);
+    return;
+  }
+  w.emit(job.traced, 'lost', 'job', job.id, job.id, '', '', 'R-RETURN-LOST', job.returnPackage, `outcome=${outcome}`);
+  const again = w.chance(w.scenario.customer.reexportAfterDamage, w.streams.customer);
+  if (outcome === 'damaged' && again) {
+    putJob(w, { type: 'export', drives: job.drives.length, bytes: job.drives.map((d) => d.bytes), reexportOf: job.id });
+  }
+}
+
+/** Completed or Closed: retention starts, and the customer may delete the record. */
+export function enterFinished(w: World, job: Job): void {
+  job.finishedAt = w.sim.now;
+  w.kpis.finish(job, w.sim.now);
+  job.retentionTimer = w.startTimer('retention', onRetention, { w, job });
+  if (job.plan.deleteAfterFinish) {
+    const after = w.draw(w.scenario.customer.deleteAfterFinishDelay, w.streams.customer);
+    if (after < w.durations.retention) w.sim.after(after, onDelete, { w, job });
+  }
+}
+
+function onRetention({ w, job }: JobEvent): void {
+  job.retentionTimer = NO_TIMER;
+  if (!Number.isNaN(job.deleted)) return;
+  w.emit(job.traced, 'delete', 'job', job.id, job.id, job.state, '', 'R-RETENTION', '', `timer=${TIMERS.retention.name}`);
+  releaseJob(w, job, 'R-RETENTION');
+}

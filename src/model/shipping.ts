@@ -1,0 +1,143 @@
+/**
+ * The Shipping state: inbound packages and the carrier, and the escalation
+ * when they do not come: R-NEVER-RECEIVED and R-SHIP-OVERDUE at day 14,
+ * the contact, R-SHIP-RESOLVE (extend or cancel) and R-SHIP-NORESPONSE.
+ */
+import { TIMERS } from '../spec/timers.js';
+import { NO_TIMER, type Drive, type Job, type Package } from './entities.js';
+import { extraDriveId, orphanDriveId, packageId } from './ids.js';
+import type { World } from './world.js';
+import type { JobEvent } from './creating.js';
+import { newDrive } from './put.js';
+import { deliver, processHeldPackages } from './dock.js';
+import { customerAnswer, requestContact } from './operations.js';
+import { enterFinished } from './finish.js';
+import { onDelete } from './customer.js';
+
+export function enterShipping(w: World, job: Job): void {
+  job.expiryTimer = w.cancelTimer(job.expiryTimer);
+  w.setJobState(job, 'Shipping', 'R-SHIP-REQUIRES');
+  if (job.plan.deleteWhileShipping) w.sim.after(w.draw(w.scenario.customer.deleteDelay, w.streams.customer), onDelete, { w, job });
+  if (job.packagesDelivered === 0) {
+    job.neverReceivedTimer = w.startTimer('neverReceived', onNeverReceived, { w, job });
+    job.overdueTimer = w.startTimer('shippingOverdue', onOverdue, { w, job });
+  }
+  if (job.held.length > 0) processHeldPackages(w, job);
+  else if (!job.plan.earlyShipper) {
+    w.sim.after(w.draw(w.scenario.customer.packageToCarrier, w.streams.customer), onHandToCarrier, { w, job });
+  }
+}
+
+function onHandToCarrier({ w, job }: JobEvent): void {
+  if (Number.isNaN(job.deleted)) shipPackage(w, job, true);
+}
+
+/**
+ * The customer hands a package to the carrier. The first package holds the
+ * listed drives, less any missing ones (at least one stays), and maybe an
+ * extra or an orphan drive; a missing drive may follow in its own package.
+ */
+export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]): void {
+  const ca = w.scenario.carrier, r = w.streams.carrier;
+  const drives: Drive[] = [];
+  const missing: Drive[] = [];
+  for (const d of only ?? job.drives) {
+    const miss = first && job.type === 'import' && w.chance(ca.missingDrive, r);
+    (miss ? missing : drives).push(d);
+  }
+  if (drives.length === 0) drives.push(missing.shift()!);
+  if (first) {
+    if (w.chance(ca.extraDrive, r)) {
+      const x = newDrive(w, extraDriveId(job.id, job.riders.length + 1), job, job, 'extra', 0);
+      job.riders.push(x);
+      drives.push(x);
+    }
+    if (w.chance(ca.orphanDrive, r)) {
+      const o = newDrive(w, orphanDriveId(w.nextOrphan++), null, job, 'orphan', 0);
+      job.riders.push(o);
+      drives.push(o);
+    }
+  }
+  const pkg: Package = { id: packageId(w.nextPackage++), job, drives, first };
+  w.emit(job.traced, 'ship', 'job', job.id, job.id, '', '', '', pkg.id, `drives=${drives.length}`);
+  const lost = w.chance(ca.lostPackage, r);
+  const delayed = w.chance(ca.delayedPackage, r);
+  const transit = w.draw(ca.transit, r) + (delayed ? w.draw(ca.delay, r) : 0);
+  if (!lost) w.sim.after(transit, onDelivered, { w, pkg });
+  for (const d of missing) {
+    const follows = w.chance(ca.missingDriveFollows, r);
+    const after = w.draw(ca.followDelay, r);
+    if (follows) w.sim.after(transit + after, onFollowUp, { w, job, drive: d });
+  }
+}
+
+function onDelivered({ w, pkg }: { w: World; pkg: Package }): void {
+  deliver(w, pkg);
+}
+
+function onFollowUp({ w, job, drive }: JobEvent & { drive: Drive }): void {
+  if (Number.isNaN(job.deleted)) shipPackage(w, job, false, [drive]);
+}
+
+/** A delivery ends the wait: every Shipping timer and escalation stops. */
+export function stopShippingTimers(w: World, job: Job): void {
+  job.neverReceivedTimer = w.cancelTimer(job.neverReceivedTimer);
+  job.overdueTimer = w.cancelTimer(job.overdueTimer);
+  job.noResponseTimer = w.cancelTimer(job.noResponseTimer);
+  job.replyTimer = w.cancelTimer(job.replyTimer);
+}
+
+function onNeverReceived({ w, job }: JobEvent): void {
+  job.neverReceivedTimer = NO_TIMER;
+  if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
+  for (const d of job.drives) {
+    if (d.state === 'Specified') w.setDriveState(d, 'NeverReceived', 'R-NEVER-RECEIVED', `timer=${TIMERS.neverReceived.name}`);
+  }
+}
+
+function onOverdue({ w, job }: JobEvent): void {
+  job.overdueTimer = NO_TIMER;
+  if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
+  w.emit(job.traced, 'alert', 'job', job.id, job.id, '', '', 'R-SHIP-OVERDUE', '', `timer=${TIMERS.shippingOverdue.name}`);
+  job.escalations++;
+  requestContact(w, w.kpis.counts(job), () => overdueContact(w, job));
+}
+
+function overdueContact(w: World, job: Job): void {
+  if (job.state !== 'Shipping' || job.packagesDelivered > 0 || !Number.isNaN(job.deleted)) return;
+  w.emit(job.traced, 'contact', 'job', job.id, job.id, '', '', 'R-SHIP-OVERDUE');
+  job.escalations++;
+  job.noResponseTimer = w.startTimer('noResponse', onNoResponse, { w, job });
+  const answer = customerAnswer(w);
+  if (answer !== null && answer < w.durations.noResponseClose) job.replyTimer = w.sim.after(answer, onOverdueReply, { w, job });
+}
+
+function onOverdueReply({ w, job }: JobEvent): void {
+  job.replyTimer = NO_TIMER;
+  if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
+  job.noResponseTimer = w.cancelTimer(job.noResponseTimer);
+  w.emit(job.traced, 'reply', 'job', job.id, job.id, '', '', 'R-SHIP-RESOLVE');
+  const cancels = w.chance(w.scenario.customer.cancelOnOverdue, w.streams.customer);
+  const extension = w.draw(w.scenario.rules.overdueExtension, w.streams.ops);
+  if (cancels) {
+    w.emit(job.traced, 'cancel', 'job', job.id, job.id, '', '', 'R-SHIP-RESOLVE');
+    job.cancelRequested = true;
+    job.neverReceivedTimer = w.cancelTimer(job.neverReceivedTimer);
+    w.setJobState(job, 'Completed', 'R-SHIP-RESOLVE');
+    enterFinished(w, job);
+  } else {
+    const until = Math.round(w.sim.now + extension);
+    w.emit(job.traced, 'extend', 'job', job.id, job.id, '', '', 'R-SHIP-RESOLVE', '', `until=${w.sim.isoTime(until)}`);
+    job.overdueTimer = w.startTimer('shippingOverdue', onOverdue, { w, job }, until);
+  }
+}
+
+function onNoResponse({ w, job }: JobEvent): void {
+  job.noResponseTimer = NO_TIMER;
+  if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
+  job.replyTimer = w.cancelTimer(job.replyTimer);
+  job.neverReceivedTimer = w.cancelTimer(job.neverReceivedTimer);
+  job.errors = true;
+  w.setJobState(job, 'Closed', 'R-SHIP-NORESPONSE', `timer=${TIMERS.noResponse.name}`);
+  enterFinished(w, job);
+}

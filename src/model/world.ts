@@ -1,0 +1,195 @@
+/**
+ * The shared context of one simulation run: clock, random streams, compiled
+ * distributions, resources, calendars, live entities, counters, and the two
+ * primitives every actor uses: emit() a timeline row and change a state
+ * (checked against the spec's transition tables: an illegal transition is a
+ * bug in the model and stops the run).
+ */
+import { Simulation, type Timer } from '../sim/simulation.js';
+import { RandomStreams, type Rng } from '../sim/random.js';
+import { makeDistribution, type Distribution, type DistributionSpec } from '../sim/distributions.js';
+import { Resource } from '../sim/resource.js';
+import { WorkCalendar } from '../sim/calendar.js';
+import { parseInstant } from '../sim/time.js';
+import { parseDuration } from '../scenarios/units.js';
+import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
+import { isDriveTransitionAllowed, isJobTransitionAllowed } from '../spec/transitions.js';
+import { RULE_IDS, type RuleDurations, type RulePolicy } from '../spec/rules.js';
+import { TIMERS, type TimerKey } from '../spec/timers.js';
+import type { EventKind, Entity } from '../spec/timeline.js';
+import type { Scenario } from '../scenarios/schema.js';
+import { NO_TIMER, type Drive, type Job } from './entities.js';
+import type { ModelSink, TimelineMode } from './sink.js';
+import { Kpis } from './kpis.js';
+
+export class ModelBug extends Error {
+  constructor(message: string) {
+    super(`model bug: ${message}`);
+    this.name = 'ModelBug';
+  }
+}
+
+const JOB_INDEX = new Map<string, number>(JOB_STATES.map((s, i) => [s, i]));
+const DRIVE_INDEX = new Map<string, number>(DRIVE_STATES.map((s, i) => [s, i]));
+const RULE_INDEX = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]));
+
+/** Named random streams, one per actor: adding draws to one never shifts another. */
+export interface Streams {
+  arrivals: Rng; customer: Rng; carrier: Rng; dock: Rng; copy: Rng; ops: Rng; faults: Rng; noJob: Rng;
+}
+
+export class World {
+  readonly sim: Simulation;
+  readonly streams: Streams;
+  readonly durations: RuleDurations;
+  readonly policy: RulePolicy;
+  readonly copy: Resource;
+  readonly ops: Resource;
+  readonly dockCalendar: WorkCalendar;
+  readonly copyCalendar: WorkCalendar;
+  readonly opsCalendar: WorkCalendar;
+  readonly horizon: number;
+  readonly warmup: number;
+  readonly kpis: Kpis;
+  /** Open jobs by ID (released when deleted). */
+  readonly jobs = new Map<string, Job>();
+  /** Drives not yet released (still on site, or whose job is open). */
+  liveDrives = 0;
+  /** Drives on site whose job is gone or never existed (early arrivals): released by their own timers. */
+  readonly loose = new Set<Drive>();
+  readonly jobsInState = new Int32Array(JOB_STATES.length);
+  readonly drivesInState = new Int32Array(DRIVE_STATES.length);
+  drivesOnSite = 0;
+  readonly ruleRows = new Float64Array(RULE_IDS.length);
+  rows = 0;
+  nextJob = 1;
+  nextPackage = 1;
+  nextOrphan = 1;
+  nextNoJob = 1;
+  private readonly dists = new Map<object, Distribution>();
+
+  constructor(readonly scenario: Scenario, readonly sink: ModelSink, readonly timeline: TimelineMode, replication = 0) {
+    this.sim = new Simulation({ start: scenario.start });
+    const rs = new RandomStreams(scenario.seed, replication);
+    this.streams = {
+      arrivals: rs.stream('arrivals'), customer: rs.stream('customer'), carrier: rs.stream('carrier'), dock: rs.stream('dock'),
+      copy: rs.stream('copy'), ops: rs.stream('operations'), faults: rs.stream('faults'), noJob: rs.stream('no-job-packages'),
+    };
+    const r = scenario.rules;
+    this.durations = {
+      creatingExpiry: r.creatingExpiry, shippingOverdue: r.shippingOverdue, neverReceived: r.neverReceived,
+      noResponseClose: r.noResponseClose, earlyReturn: r.earlyReturn, earlyDestroy: r.earlyDestroy,
+      badAddressDestroy: r.badAddressDestroy, retention: r.retention,
+    };
+    this.policy = { cancelAllowedIn: r.cancelAllowedIn, deleteAllowedIn: r.deleteAllowedIn, extraDriveIn: ['Creating', 'Shipping', 'Transferring'] };
+    this.copy = new Resource(this.sim, scenario.datacenter.copyStations, 'copy stations');
+    this.ops = new Resource(this.sim, scenario.operations.operators, 'operators');
+    const startMs = this.sim.startMs;
+    this.dockCalendar = new WorkCalendar(scenario.datacenter.dockCalendar, startMs);
+    this.copyCalendar = new WorkCalendar(scenario.datacenter.copyCalendar, startMs);
+    this.opsCalendar = new WorkCalendar(scenario.operations.calendar, startMs);
+    this.horizon = horizonMs(scenario.horizon, startMs);
+    this.warmup = scenario.warmup;
+    this.kpis = new Kpis(this.warmup);
+  }
+
+  /** A draw from a scenario distribution (compiled once per spec object). */
+  draw(spec: DistributionSpec, rng: Rng): number {
+    let d = this.dists.get(spec);
+    if (!d) {
+      d = makeDistribution(spec);
+      this.dists.set(spec, d);
+    }
+    return d.sample(rng);
+  }
+
+  chance(p: number, rng: Rng): boolean {
+    // Draw even when p is 0 or 1, so changing a probability never shifts later draws of the stream.
+    return rng.next() < p;
+  }
+
+  /** Is this job in the timeline (full, or in the sample)? */
+  traces(jobIndex: number): boolean {
+    const t = this.timeline;
+    return t.kind === 'full' || (t.kind === 'sample' && jobIndex <= t.jobs);
+  }
+
+  emit(traced: boolean, kind: EventKind, entity: Entity, id: string, job: string, from: string, to: string, rule: string, pkg = '', detail = ''): void {
+    this.rows++;
+    if (rule) this.ruleRows[RULE_INDEX.get(rule)!]++;
+    if (traced && this.sink.row) this.sink.row(this.sim.startMs + this.sim.now, kind, entity, id, job, from, to, rule, pkg, detail);
+  }
+
+  setJobState(job: Job, to: JobState, rule: string, detail = ''): void {
+    const from = job.state;
+    if (!isJobTransitionAllowed(from, to, job.beforeFault)) {
+      throw new ModelBug(`job ${job.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
+    }
+    const now = this.sim.now;
+    this.jobsInState[JOB_INDEX.get(from)!]--;
+    this.jobsInState[JOB_INDEX.get(to)!]++;
+    this.kpis.leaveJobState(job, from, now - job.stateSince);
+    if (to === 'Faulted') job.beforeFault = from;
+    else if (from === 'Faulted') job.beforeFault = null;
+    job.state = to;
+    job.stateSince = now;
+    const i = JOB_INDEX.get(to)!;
+    if (Number.isNaN(job.entered[i])) job.entered[i] = now;
+    this.emit(job.traced, 'state', 'job', job.id, job.id, from, to, rule, '', detail);
+  }
+
+  /** Sets a drive's first state (from nothing). */
+  initDriveState(drive: Drive, to: DriveState): void {
+    drive.state = to;
+    this.drivesInState[DRIVE_INDEX.get(to)!]++;
+    drive.entered[DRIVE_INDEX.get(to)!] = this.sim.now;
+    this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', '', to, '');
+  }
+
+  setDriveState(drive: Drive, to: DriveState, rule: string, detail = ''): void {
+    const from = drive.state;
+    if (from === null || !isDriveTransitionAllowed(from, to, drive.beforeFault)) {
+      throw new ModelBug(`drive ${drive.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
+    }
+    this.drivesInState[DRIVE_INDEX.get(from)!]--;
+    this.drivesInState[DRIVE_INDEX.get(to)!]++;
+    if (to === 'Faulted') drive.beforeFault = from;
+    else if (from === 'Faulted') drive.beforeFault = null;
+    drive.state = to;
+    const i = DRIVE_INDEX.get(to)!;
+    if (Number.isNaN(drive.entered[i])) drive.entered[i] = this.sim.now;
+    this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', from, to, rule, '', detail);
+  }
+
+  tracedDrive(drive: Drive): boolean {
+    const owner = drive.job ?? drive.carrier;
+    return owner ? owner.traced : this.timeline.kind === 'full';
+  }
+
+  /** Starts a rule timer from the table in src/spec/timers.ts; returns its handle. */
+  startTimer<T>(key: TimerKey, fn: (data: T) => void, data: T, at?: number): Timer {
+    const def = TIMERS[key];
+    return this.sim.at(at ?? this.sim.now + this.durations[def.duration], fn, data, def.priority);
+  }
+
+  cancelTimer(timer: Timer): Timer {
+    if (timer !== NO_TIMER) this.sim.cancel(timer);
+    return NO_TIMER;
+  }
+
+  setOnSite(drive: Drive, onSite: boolean): void {
+    if (drive.onSite === onSite) return;
+    drive.onSite = onSite;
+    this.drivesOnSite += onSite ? 1 : -1;
+    this.kpis.drivesOnSite(this.sim.now, this.drivesOnSite);
+  }
+
+  ruleRowCounts(): Record<string, number> {
+    return Object.fromEntries(RULE_IDS.map((r, i) => [r, this.ruleRows[i]]));
+  }
+}
+
+/** A duration after start (`365d`) or an ISO date; ms since start. */
+export function horizonMs(horizon: string, startMs: number): number {
+  return parseDuration(horizon) ?? parseInstant(horizon) - startMs;
+}

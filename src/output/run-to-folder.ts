@@ -1,0 +1,60 @@
+/**
+ * Runs one scenario into an output folder: the model in slices of a simulated
+ * day, the CSV writers drained between slices (backpressure), then
+ * summary.json and manifest.json; the folder appears only when complete.
+ */
+import { Model } from '../model/model.js';
+import type { TimelineMode } from '../model/sink.js';
+import type { RunSummary } from '../model/summary.js';
+import type { TraceJob } from '../model/arrivals.js';
+import type { LoadedScenario } from '../scenarios/read.js';
+import { DAY, parseInstant } from '../sim/time.js';
+import { AtomicDir } from './atomic-dir.js';
+import { RunFiles } from './run-files.js';
+import { canonicalHash, hashFiles, packageVersion, type Manifest } from './manifest.js';
+
+export interface RunToFolderOptions {
+  out: string;
+  timeline: TimelineMode;
+  timelineText: string;
+  trace?: TraceJob[];
+  /** Called after each simulated slice with the fraction done (0..1). */
+  onProgress?: (fraction: number, jobs: number) => void;
+  /** Extra files to add before the folder is committed (checks, report). */
+  finishing?: (dir: string, summary: RunSummary) => Promise<void>;
+}
+
+export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions): Promise<RunSummary> {
+  const dir = new AtomicDir(o.out);
+  try {
+    const files = new RunFiles(dir.tmp, parseInstant(loaded.scenario.start), { timeline: o.timeline.kind !== 'off' });
+    const model = new Model(loaded.scenario, files, { timeline: o.timeline, trace: o.trace, name: loaded.name });
+    while (!model.done) {
+      model.advance(model.now + DAY);
+      if (files.needsDrain) await files.drain();
+      o.onProgress?.(model.now / model.horizon, model.world.nextJob - 1);
+    }
+    const summary = model.finish();
+    await files.close();
+    dir.writeJson('summary.json', summary);
+    if (o.finishing) await o.finishing(dir.tmp, summary);
+    const manifest: Manifest = {
+      iesim: packageVersion(),
+      node: process.version,
+      scenarioName: loaded.name,
+      scenarioFile: loaded.file,
+      scenarioHash: canonicalHash(loaded.scenario),
+      seed: loaded.scenario.seed,
+      replications: 1,
+      timeline: o.timelineText,
+      scenario: loaded.scenario,
+      files: hashFiles(dir.tmp),
+    };
+    dir.writeJson('manifest.json', manifest);
+    dir.commit();
+    return summary;
+  } catch (err) {
+    dir.abandon();
+    throw err;
+  }
+}
