@@ -64,7 +64,6 @@ function onCopyGranted({ w, d }: { w: World; d: Drive }): void {
 function onCopyEnd({ w, d }: { w: World; d: Drive }): void {
   const job = d.job!;
   d.copying = false;
-  w.copy.release();
   const o = w.scenario.datacenter.copyOutcome;
   const u = w.streams.copy.next();
   const outcome = u < o.errors ? 'errors' : u < o.errors + o.warnings ? 'warnings' : u < o.errors + o.warnings + o.info ? 'info' : 'ok';
@@ -72,6 +71,8 @@ function onCopyEnd({ w, d }: { w: World; d: Drive }): void {
   if (outcome === 'ok') w.setDriveState(d, 'Completed', '');
   else w.setDriveState(d, 'CompletedMoreInfo', '', `outcome=${outcome}`);
   if (outcome === 'errors') job.errors = true;
+  // Release after the drive's row: the next drive's start follows this one's end in the timeline.
+  w.copy.release();
   job.copiesOpen--;
   checkPackaging(w, job);
 }
@@ -81,8 +82,8 @@ function onDriveFault({ w, d }: { w: World; d: Drive }): void {
   const job = d.job!;
   d.copying = false;
   d.copyEnd = NaN;
-  w.copy.release();
   w.setDriveState(d, 'Faulted', 'R-FAULT');
+  w.copy.release();
   job.faults++;
   requestContact(w, w.kpis.counts(job), () => {
     w.emit(job.traced, 'contact', 'drive', d.id, job.id, '', '', 'R-FAULT');

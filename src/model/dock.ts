@@ -23,6 +23,7 @@ export function deliver(w: World, pkg: Package): void {
     for (const d of pkg.drives) {
       w.emit(w.tracedDrive(d), 'arrive', 'drive', d.id, d.job?.id ?? '', '', '', 'R-EARLY-ARRIVAL', pkg.id);
       d.arrived = now;
+      d.inTransit = false;
       w.setOnSite(d, true);
       w.loose.add(d);
     }
@@ -34,6 +35,7 @@ export function deliver(w: World, pkg: Package): void {
     const rule = riderRule(d) || (early ? 'R-EARLY-ARRIVAL' : '');
     w.emit(job.traced, 'arrive', 'drive', d.id, d.job?.id ?? '', '', '', rule, pkg.id, d.role === 'orphan' ? `with=${job.id}` : '');
     if (Number.isNaN(d.arrived)) d.arrived = now;
+    d.inTransit = false;
     w.setOnSite(d, true);
   }
   if (job.packagesDelivered++ === 0) job.firstDelivery = now;

@@ -74,6 +74,8 @@ export interface Drive {
   state: DriveState | null;
   beforeFault: DriveState | null;
   onSite: boolean;
+  /** In a package the carrier will deliver (not a lost one). */
+  inTransit: boolean;
   /** Arrived at the dock (at least once). */
   arrived: number;
   readonly entered: Float64Array;

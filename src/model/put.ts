@@ -51,7 +51,7 @@ export function putJob(w: World, o: PutOptions): Job {
 export function newDrive(w: World, id: string, job: Job | null, carrier: Job | null, role: DriveRole, bytes: number): Drive {
   w.liveDrives++;
   return {
-    id, job, carrier, role, bytes, state: null, beforeFault: null, onSite: false, arrived: NaN,
+    id, job, carrier, role, bytes, state: null, beforeFault: null, onSite: false, inTransit: false, arrived: NaN,
     entered: new Float64Array(DRIVE_STATES.length).fill(NaN), outcome: '',
     copyRequested: NaN, copyStart: NaN, copyEnd: NaN, copyWait: NaN, copyRequest: -1, copying: false, skipped: false,
     returned: NaN, destroyed: NaN, earlyReturnTimer: NO_TIMER, earlyDestroyTimer: NO_TIMER, released: false,

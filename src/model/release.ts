@@ -17,7 +17,8 @@ export function releaseJob(w: World, job: Job, rule: string): void {
   }
   w.sink.job?.({ job, finalState: job.state });
   for (const d of [...job.drives, ...job.riders]) {
-    if (d.onSite) w.loose.add(d);
+    // A drive still on site or on its way has a future (return, destruction): keep it until then.
+    if (d.onSite || d.inTransit) w.loose.add(d);
     else releaseDrive(w, d);
   }
 }

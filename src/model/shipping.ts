@@ -63,7 +63,10 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   const lost = w.chance(ca.lostPackage, r);
   const delayed = w.chance(ca.delayedPackage, r);
   const transit = w.draw(ca.transit, r) + (delayed ? w.draw(ca.delay, r) : 0);
-  if (!lost) w.sim.after(transit, onDelivered, { w, pkg });
+  if (!lost) {
+    for (const d of drives) d.inTransit = true;
+    w.sim.after(transit, onDelivered, { w, pkg });
+  }
   for (const d of missing) {
     const follows = w.chance(ca.missingDriveFollows, r);
     const after = w.draw(ca.followDelay, r);

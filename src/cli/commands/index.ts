@@ -1,5 +1,8 @@
 import type { Command } from './command.js';
 import { runCommand } from './run.js';
+import { jobCommand } from './job.js';
+import { validateCommand } from './validate.js';
+import { schemaCommand } from './schema.js';
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: Command[] = [runCommand];
+export const COMMANDS: Command[] = [runCommand, jobCommand, validateCommand, schemaCommand];

@@ -1,0 +1,27 @@
+import type { Command } from './command.js';
+import { loadForCli } from '../options.js';
+
+export const validateCommand: Command = {
+  command: 'validate <scenarios..>',
+  describe: 'Check scenario files and report every problem at once (exit 2 if any)',
+  builder: (y) =>
+    y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files' })
+      .option('set', { type: 'string', array: true, default: [] as string[], describe: 'overrides to validate too (path=value)' })
+      .example('$0 validate scenarios/*.yaml', 'check every shipped scenario'),
+  handler: (args) => {
+    const problems: string[] = [];
+    for (const file of args.scenarios as string[]) {
+      try {
+        loadForCli(file, args.set);
+        process.stdout.write(`${file}: ok\n`);
+      } catch (err) {
+        problems.push((err as Error).message);
+      }
+    }
+    if (problems.length) {
+      process.stderr.write(`${problems.join('\n')}\n`);
+      return 2;
+    }
+    return 0;
+  },
+};
