@@ -4,6 +4,10 @@ import { parseTimelineMode, type TimelineMode } from '../model/sink.js';
 import { UserError } from './errors.js';
 import { ScenarioError } from '../scenarios/errors.js';
 import { loadScenario, type LoadedScenario } from '../scenarios/read.js';
+import { readTrace } from '../scenarios/read-trace.js';
+import type { TraceJob } from '../model/arrivals.js';
+import type { ReplicationPlan } from '../experiments/replicate.js';
+import { availableParallelism } from 'node:os';
 
 export function scenarioOptions<T>(y: Argv<T>) {
   return y
@@ -27,4 +31,39 @@ export function timelineOption(text: string): TimelineMode {
   const mode = parseTimelineMode(text);
   if (!mode) throw new UserError(`--timeline: expected full, off or sample:N (N jobs), got "${text}"`);
   return mode;
+}
+
+/** Reads the scenario's arrival trace, if it names one. */
+export function traceForCli(loaded: LoadedScenario): TraceJob[] | undefined {
+  const file = loaded.scenario.arrivals.trace;
+  if (!file) return undefined;
+  try {
+    return readTrace(loaded.file, file, loaded.scenario.start);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+export function replicationOptions<T>(y: Argv<T>) {
+  return y
+    .option('replications', { alias: 'r', type: 'number', default: 1, describe: 'independent replications (seeds derived per replication)' })
+    .option('workers', { alias: 'w', type: 'number', default: availableParallelism(), describe: 'worker threads for replications (results do not depend on it)' })
+    .option('warmup', { type: 'string', describe: 'discard statistics before start + this duration, e.g. 30d' })
+    .option('target-ci', { type: 'string', describe: 'add replications until every headline KPI\'s 95% half-width is within this share of its mean, e.g. 5%' })
+    .option('max-replications', { type: 'number', default: 100, describe: 'upper bound for --target-ci' });
+}
+
+export function replicationPlan(args: { replications: number; workers: number; targetCi?: string; maxReplications: number }): ReplicationPlan {
+  if (!(Number.isInteger(args.replications) && args.replications >= 1)) throw new UserError(`--replications: expected a whole number >= 1, got ${args.replications}`);
+  if (!(Number.isInteger(args.workers) && args.workers >= 1)) throw new UserError(`--workers: expected a whole number >= 1, got ${args.workers}`);
+  if (!(Number.isInteger(args.maxReplications) && args.maxReplications >= 2)) throw new UserError(`--max-replications: expected a whole number >= 2, got ${args.maxReplications}`);
+  let targetCi: number | undefined;
+  if (args.targetCi !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)%$/.exec(args.targetCi);
+    targetCi = m ? Number(m[1]) / 100 : NaN;
+    if (!(targetCi > 0 && targetCi < 1)) throw new UserError(`--target-ci: expected a percentage such as 5%, got "${args.targetCi}"`);
+  }
+  const replications = targetCi !== undefined ? Math.max(args.replications, 3) : args.replications;
+  return { replications, workers: args.workers, targetCi, maxReplications: Math.max(args.maxReplications, replications) };
 }

@@ -20,8 +20,11 @@ export interface RunToFolderOptions {
   trace?: TraceJob[];
   /** Called after each simulated slice with the fraction done (0..1). */
   onProgress?: (fraction: number, jobs: number) => void;
-  /** Extra files to add before the folder is committed (checks, report). */
-  finishing?: (dir: string, summary: RunSummary) => Promise<void>;
+  /**
+   * Adds files before the folder is committed (other replications, checks,
+   * report); may say how many replications summary.json now covers.
+   */
+  finishing?: (dir: string, summary: RunSummary) => Promise<{ replications?: number } | void>;
 }
 
 export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions): Promise<RunSummary> {
@@ -37,7 +40,7 @@ export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions)
     const summary = model.finish();
     await files.close();
     dir.writeJson('summary.json', summary);
-    if (o.finishing) await o.finishing(dir.tmp, summary);
+    const extra = o.finishing ? await o.finishing(dir.tmp, summary) : undefined;
     const manifest: Manifest = {
       iesim: packageVersion(),
       node: process.version,
@@ -45,7 +48,7 @@ export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions)
       scenarioFile: loaded.file,
       scenarioHash: canonicalHash(loaded.scenario),
       seed: loaded.scenario.seed,
-      replications: 1,
+      replications: extra?.replications ?? 1,
       timeline: o.timelineText,
       scenario: loaded.scenario,
       files: hashFiles(dir.tmp),

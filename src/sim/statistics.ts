@@ -13,7 +13,7 @@ export class Tally {
   private hi = -Infinity;
   private readonly sketch: QuantileSketch;
 
-  constructor(relativeAccuracy = 0.005) {
+  constructor(relativeAccuracy = 0.001) {
     this.sketch = new QuantileSketch(relativeAccuracy);
   }
 

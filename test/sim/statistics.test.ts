@@ -43,11 +43,11 @@ describe('QuantileSketch', () => {
     );
   });
 
-  it('p50/p95/p99 of 1..100000 within 0.5%', () => {
+  it('p50/p95/p99 of 1..100000 within the default 0.1%', () => {
     const s = new QuantileSketch();
     for (let i = 1; i <= 100_000; i++) s.add(i);
     for (const [q, exact] of [[0.5, 50_000], [0.95, 95_000], [0.99, 99_000]]) {
-      expect(Math.abs(s.quantile(q) - exact) / exact).toBeLessThan(0.005);
+      expect(Math.abs(s.quantile(q) - exact) / exact).toBeLessThanOrEqual(0.001);
     }
   });
 

@@ -1,42 +1,93 @@
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+
 import type { Command } from './command.js';
-import { loadForCli, scenarioOptions, timelineOption } from '../options.js';
+import { loadForCli, scenarioOptions, timelineOption, traceForCli, replicationOptions, replicationPlan } from '../options.js';
 import { progressBar } from '../progress.js';
+import { UserError } from '../errors.js';
 import { runToFolder } from '../../output/run-to-folder.js';
-import { DAY } from '../../sim/time.js';
+import { jsonSafe } from '../../output/atomic-dir.js';
+import { startReplications } from '../../experiments/replicate.js';
+import { aggregateSummaries, kpiValues } from '../../experiments/aggregate.js';
+import { HEADLINE_KPIS } from '../../experiments/headline.js';
+import { evaluateExpectations, type ExpectationResult } from '../../experiments/expectations.js';
+import type { RunSummary } from '../../model/summary.js';
 
 export const runCommand: Command = {
   command: 'run [scenario]',
   describe: 'Simulate a scenario and write its outputs (events.csv, jobs.csv, drives.csv, timeseries.csv, summary.json, manifest.json)',
   builder: (y) =>
-    scenarioOptions(y)
+    replicationOptions(scenarioOptions(y))
       .positional('scenario', { type: 'string', default: 'scenarios/default.yaml', describe: 'scenario file (YAML or JSON)' })
       .option('out', { type: 'string', describe: 'output folder (default: out/<scenario name>)' })
       .option('timeline', { type: 'string', default: 'full', describe: 'events.csv content: full, off, or sample:N (the first N jobs)' })
+      .option('check', { type: 'boolean', default: false, describe: 'evaluate the scenario\'s expect: block; exit 1 if any expectation fails' })
       .example('$0 run', 'run scenarios/default.yaml into out/default/')
       .example('$0 run scenarios/peak-season.yaml --seed 7 --out out/peak7', 'another scenario, seed and folder')
-      .example('$0 run --set datacenter.copyStations=12 --timeline off', 'a variant, KPIs only'),
+      .example('$0 run --replications 20 --warmup 30d', '20 replications: summary.json gives mean, sd and 95% CI of each KPI')
+      .example('$0 run --target-ci 2% --max-replications 60', 'add replications until every headline KPI is within ±2%')
+      .example('$0 run --set datacenter.copyStations=12 --timeline off', 'a variant, KPIs only')
+      .example('$0 run scenarios/default.yaml --check', 'a regression test: exit 1 if an expectation fails'),
   handler: async (args) => {
-    const loaded = loadForCli(args.scenario, args.set, args.seed);
+    const loaded = loadForCli(args.scenario, args.warmup ? [...args.set, `warmup=${args.warmup}`] : args.set, args.seed);
     const timeline = timelineOption(args.timeline);
+    const plan = replicationPlan(args);
+    const trace = traceForCli(loaded);
     const out = args.out ?? join('out', loaded.name);
     const bar = progressBar(`iesim ${loaded.name}`, args.quiet);
     const started = performance.now();
-    let summary;
+    let summary: RunSummary;
+    let note = '';
+    let aggregated: Record<string, unknown> | null = null;
+    let targetMissed = false;
+    const many = plan.replications > 1 || plan.targetCi !== undefined;
+    const others = many ? startReplications(loaded.scenario, loaded.name, trace, plan, (n) => bar.update(Math.min(1, n / Math.max(plan.replications, n + 1)), 0)) : null;
     try {
-      summary = await runToFolder(loaded, { out, timeline, timelineText: args.timeline, onProgress: bar.update });
+      summary = await runToFolder(loaded, {
+        out, timeline, timelineText: args.timeline, trace,
+        onProgress: (f, jobs) => bar.update(f / Math.max(1, plan.replications), jobs),
+        finishing: async (dir, first) => {
+          if (!others) return;
+          const outcome = await others(first);
+          note = outcome.note;
+          targetMissed = outcome.targetMet === false;
+          aggregated = aggregateSummaries(outcome.summaries);
+          writeFileSync(join(dir, 'summary.json'), `${JSON.stringify({ ...aggregated, replicationNote: note }, jsonSafe, 2)}\n`);
+          const header = ['replication', ...HEADLINE_KPIS.map((k) => k.key)];
+          const lines = outcome.summaries.map((s, i) => [i, ...Object.values(kpiValues(s)).map((v) => (Number.isFinite(v) ? +v.toFixed(6) : ''))].join(','));
+          writeFileSync(join(dir, 'replications.csv'), `${header.join(',')}\n${lines.join('\n')}\n`);
+          return { replications: outcome.summaries.length };
+        },
+      });
     } finally {
       bar.stop();
     }
     const seconds = (performance.now() - started) / 1000;
-    const k = summary.kpis;
-    const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
-    process.stdout.write(
-      `${loaded.name}: ${summary.jobs.created} jobs, ${summary.events} events, ${summary.timelineRows} timeline rows in ${seconds.toFixed(2)} s\n` +
-      `  turnaround p50 ${fmt(k.turnaroundDays.p50)} d, p95 ${fmt(k.turnaroundDays.p95)} d; copy utilization ${(k.copyUtilization * 100).toFixed(0)}%; ` +
-      `throughput ${fmt(k.throughputPerDay)} jobs/day over ${fmt((Date.parse(summary.horizon) - Date.parse(summary.warmup)) / DAY)} d\n` +
-      `  outputs in ${out}/\n`,
-    );
-    return 0;
+    report(loaded.name, summary, aggregated, note, seconds, out);
+    let failed: ExpectationResult[] = [];
+    if (args.check) {
+      const expect = loaded.scenario.expect;
+      if (!expect || Object.keys(expect).length === 0) throw new UserError(`${loaded.file}: --check needs an expect: block in the scenario`);
+      const results = evaluateExpectations(expect, summary, aggregated, null);
+      for (const r of results) process.stdout.write(`  ${r.message}\n`);
+      failed = results.filter((r) => !r.ok);
+    }
+    if (targetMissed) process.stderr.write(`iesim: ${note}\n`);
+    return failed.length > 0 ? 1 : 0;
   },
 };
+
+function report(name: string, s: RunSummary, aggregated: Record<string, unknown> | null, note: string, seconds: number, out: string): void {
+  const k = s.kpis;
+  const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+  let text = `${name}: ${s.jobs.created} jobs, ${s.events} events, ${s.timelineRows} timeline rows in ${seconds.toFixed(2)} s\n`;
+  if (aggregated) {
+    const h = (aggregated as { headline: Record<string, { mean: number; halfWidth: number }> }).headline;
+    const ci = (key: string) => `${fmt(h[key].mean)} ± ${fmt(h[key].halfWidth)}`;
+    text += `  ${note}: turnaround p95 ${ci('turnaround.p95')} d; throughput ${ci('throughputPerDay')} jobs/day (95% CI)\n`;
+  } else {
+    text += `  turnaround p50 ${fmt(k.turnaroundDays.p50)} d, p95 ${fmt(k.turnaroundDays.p95)} d; copy utilization ${(k.copyUtilization * 100).toFixed(0)}%; throughput ${fmt(k.throughputPerDay)} jobs/day\n`;
+  }
+  process.stdout.write(`${text}  outputs in ${out}/\n`);
+}
+

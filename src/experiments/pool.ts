@@ -1,0 +1,69 @@
+/**
+ * Runs replications on worker threads. Each replication depends only on
+ * (scenario, seed, replication index), and results are returned in task
+ * order, so the outcome is byte-identical whatever the number of workers.
+ */
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runModel } from '../model/model.js';
+import type { RunSummary } from '../model/summary.js';
+import type { Scenario } from '../scenarios/schema.js';
+import type { TraceJob } from '../model/arrivals.js';
+
+export interface ReplicationTask {
+  scenario: Scenario;
+  replication: number;
+  name: string;
+  trace?: TraceJob[];
+}
+
+/**
+ * The compiled worker script. Under a TypeScript test runner this module is
+ * a .ts file, and a worker cannot load TypeScript on Node 20: use the build.
+ */
+function workerScript(): URL {
+  const here = import.meta.url;
+  if (here.endsWith('.js')) return new URL('./worker.js', here);
+  const built = new URL('../../dist/src/experiments/worker.js', here);
+  if (!existsSync(fileURLToPath(built))) throw new Error('worker threads need the build: run `npm run build` first');
+  return built;
+}
+
+export async function runReplications(tasks: ReplicationTask[], workers: number, onDone?: (done: number) => void): Promise<RunSummary[]> {
+  const results: RunSummary[] = new Array(tasks.length);
+  let done = 0;
+  if (workers <= 1 || tasks.length <= 1) {
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
+      results[i] = runModel(t.scenario, {}, { timeline: { kind: 'off' }, replication: t.replication, trace: t.trace, name: t.name });
+      onDone?.(++done);
+      // Let the event loop breathe (progress bar, signals) between replications.
+      await new Promise((r) => setImmediate(r));
+    }
+    return results;
+  }
+  const script = workerScript();
+  let next = 0;
+  const pool = Array.from({ length: Math.min(workers, tasks.length) }, () => new Worker(script));
+  try {
+    await Promise.all(pool.map((w) => new Promise<void>((resolve, reject) => {
+      const feed = () => {
+        if (next >= tasks.length) return resolve();
+        const id = next++;
+        w.postMessage({ id, task: tasks[id] });
+      };
+      w.on('message', (m: { id: number; summary?: RunSummary; error?: string }) => {
+        if (m.error) return reject(new Error(`replication ${tasks[m.id].replication} failed in a worker: ${m.error}`));
+        results[m.id] = m.summary!;
+        onDone?.(++done);
+        feed();
+      });
+      w.on('error', reject);
+      feed();
+    })));
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
+}
