@@ -156,7 +156,9 @@ export const scenarioSchema = z
     faults: faults.prefault({}),
     rules: rules.prefault({}),
     getJob: getJob.prefault({}),
-    expect: z.record(z.string(), z.unknown()).optional().meta({ description: 'expectations checked by iesim run --check' }),
+    expect: z.record(z.string(), z.unknown()).optional().meta({ description: 'expectations checked by iesim run --check: violations, headline KPIs or summary paths, each a number or {min, max}' }),
+    sweep: z.record(z.string(), z.array(z.union([z.string(), z.number()])).min(1)).optional()
+      .meta({ description: 'iesim sweep: field paths with the values to try, e.g. {datacenter.copyStations: [8, 10, 12]}' }),
   })
   .strict();
 

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import type { Command } from './command.js';
+import { UserError } from '../errors.js';
+import { AtomicDir } from '../../output/atomic-dir.js';
+import { hashFiles, packageVersion } from '../../output/manifest.js';
+import { readPlan, readRuns, writePlan, writeRuns, writeSweepCsv } from '../../experiments/sweep-files.js';
+import type { RunRecord } from '../../experiments/aggregate.js';
+
+export const mergeCommand: Command = {
+  command: 'merge <shards..>',
+  describe: 'Combine the output folders of sweep shards into the result of one sweep',
+  builder: (y) =>
+    y.positional('shards', { type: 'string', array: true, describe: 'shard output folders' })
+      .option('out', { type: 'string', demandOption: true, describe: 'output folder of the merged sweep' })
+      .example('$0 merge shards/1 shards/2 shards/3 shards/4 --out out/sweep', 'after an array job of four tasks'),
+  handler: (args) => {
+    const dirs = args.shards as string[];
+    for (const d of dirs) if (!existsSync(d)) throw new UserError(`${d}: no such folder`);
+    let plan;
+    try {
+      plan = readPlan(dirs[0]);
+    } catch (err) {
+      throw new UserError((err as Error).message);
+    }
+    const key = JSON.stringify(plan);
+    const seen = new Map<string, string>();
+    const records: RunRecord[] = [];
+    for (const d of dirs) {
+      if (JSON.stringify(readPlan(d)) !== key) throw new UserError(`${d}: a shard of another sweep (its variants.json differs from ${dirs[0]}'s)`);
+      for (const r of readRuns(d)) {
+        const id = `${r.variant}/${r.replication}`;
+        if (seen.has(id)) throw new UserError(`${d}: variant ${r.variant} replication ${r.replication} is also in ${seen.get(id)}`);
+        seen.set(id, d);
+        records.push(r);
+      }
+    }
+    const expected = plan.variants.length * plan.replications;
+    if (records.length !== expected) {
+      const missing: string[] = [];
+      for (let v = 0; v < plan.variants.length; v++) for (let r = 0; r < plan.replications; r++) if (!seen.has(`${v}/${r}`)) missing.push(`${v}/${r}`);
+      throw new UserError(`shards incomplete: ${records.length} of ${expected} runs; missing variant/replication ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
+    }
+    const dir = new AtomicDir(args.out);
+    writePlan(dir.tmp, plan);
+    writeRuns(dir.tmp, records);
+    writeSweepCsv(dir.tmp, plan, records);
+    dir.writeJson('manifest.json', { iesim: packageVersion(), merged: dirs.length, scenarioName: plan.scenario, seed: plan.seed, replications: plan.replications, variants: plan.variants.length, files: hashFiles(dir.tmp) });
+    dir.commit();
+    process.stdout.write(`merged ${dirs.length} shards: ${plan.variants.length} variants × ${plan.replications} replications into ${args.out}/\n`);
+    return 0;
+  },
+};
