@@ -6,14 +6,15 @@
  */
 import { Tally, TimeWeighted } from '../sim/statistics.js';
 import { DAY } from '../sim/time.js';
-import { JOB_STATES, type JobState } from '../spec/states.js';
+import { JOB_STATES } from '../spec/states.js';
 import type { Job } from './entities.js';
 
 export class Kpis {
   readonly turnaround = new Tally();
   readonly turnaroundImport = new Tally();
   readonly turnaroundExport = new Tally();
-  readonly timeInState = new Map<JobState, Tally>(JOB_STATES.map((s) => [s, new Tally()]));
+  /** By JOB_STATES index. */
+  readonly timeInState: Tally[] = JOB_STATES.map(() => new Tally());
   readonly copyWait = new Tally();
   readonly opsWait = new Tally();
   readonly onSite = new TimeWeighted(0, 0);
@@ -27,8 +28,8 @@ export class Kpis {
     return job.created >= this.warmup;
   }
 
-  leaveJobState(job: Job, state: JobState, duration: number): void {
-    if (this.counts(job)) this.timeInState.get(state)!.add(duration / DAY);
+  leaveJobState(job: Job, stateIndex: number, duration: number): void {
+    if (job.created >= this.warmup) this.timeInState[stateIndex].add(duration / DAY);
   }
 
   finish(job: Job, now: number): void {

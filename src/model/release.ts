@@ -3,7 +3,6 @@
  * memory and is handed to the sink as a jobs.csv / drives.csv record, so
  * memory follows the number of open jobs, not the total.
  */
-import { DRIVE_STATES, JOB_STATES } from '../spec/states.js';
 import type { Drive, Job } from './entities.js';
 import type { World } from './world.js';
 
@@ -11,12 +10,21 @@ export function releaseJob(w: World, job: Job, rule: string): void {
   job.deleted = w.sim.now;
   job.deleteRule = rule;
   w.jobs.delete(job.id);
-  w.jobsInState[JOB_STATES.indexOf(job.state)]--;
-  for (const key of ['expiryTimer', 'neverReceivedTimer', 'overdueTimer', 'noResponseTimer', 'replyTimer', 'addressTimer', 'retentionTimer'] as const) {
-    job[key] = w.cancelTimer(job[key]);
-  }
+  w.jobsInState[w.jobStateIndex(job.state)]--;
+  job.expiryTimer = w.cancelTimer(job.expiryTimer);
+  job.neverReceivedTimer = w.cancelTimer(job.neverReceivedTimer);
+  job.overdueTimer = w.cancelTimer(job.overdueTimer);
+  job.noResponseTimer = w.cancelTimer(job.noResponseTimer);
+  job.replyTimer = w.cancelTimer(job.replyTimer);
+  job.addressTimer = w.cancelTimer(job.addressTimer);
+  job.retentionTimer = w.cancelTimer(job.retentionTimer);
   w.sink.job?.({ job, finalState: job.state });
-  for (const d of [...job.drives, ...job.riders]) {
+  releaseAll(w, job.drives);
+  releaseAll(w, job.riders);
+}
+
+function releaseAll(w: World, drives: Drive[]): void {
+  for (const d of drives) {
     // A drive still on site or on its way has a future (return, destruction): keep it until then.
     if (d.onSite || d.inTransit) w.loose.add(d);
     else releaseDrive(w, d);
@@ -28,6 +36,6 @@ export function releaseDrive(w: World, d: Drive): void {
   d.released = true;
   w.liveDrives--;
   w.loose.delete(d);
-  if (d.state !== null) w.drivesInState[DRIVE_STATES.indexOf(d.state)]--;
+  if (d.state !== null) w.drivesInState[w.driveStateIndex(d.state)]--;
   w.sink.drive?.({ drive: d });
 }

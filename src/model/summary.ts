@@ -71,7 +71,7 @@ export function buildSummary(w: World, name: string, replication: number, releas
       turnaroundDays: summarize(k.turnaround),
       turnaroundImportDays: summarize(k.turnaroundImport),
       turnaroundExportDays: summarize(k.turnaroundExport),
-      timeInStateDays: Object.fromEntries(JOB_STATES.map((s) => [s, summarize(k.timeInState.get(s)!)])),
+      timeInStateDays: Object.fromEntries(JOB_STATES.map((s, i) => [s, summarize(k.timeInState[i])])),
       copyWaitDays: summarize(k.copyWait),
       opsWaitDays: summarize(k.opsWait),
       copyUtilization: mean(w.copy.busyStats.integral(h), warmupIntegrals.copyBusy) / w.copy.capacity,

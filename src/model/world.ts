@@ -29,9 +29,26 @@ export class ModelBug extends Error {
   }
 }
 
-const JOB_INDEX = new Map<string, number>(JOB_STATES.map((s, i) => [s, i]));
-const DRIVE_INDEX = new Map<string, number>(DRIVE_STATES.map((s, i) => [s, i]));
-const RULE_INDEX = new Map<string, number>(RULE_IDS.map((r, i) => [r, i]));
+// Plain objects keyed by constant strings: property lookups with inline caches, on the hot path.
+const JOB_INDEX: Record<string, number> = Object.fromEntries(JOB_STATES.map((s, i) => [s, i]));
+const DRIVE_INDEX: Record<string, number> = Object.fromEntries(DRIVE_STATES.map((s, i) => [s, i]));
+const RULE_INDEX: Record<string, number> = Object.fromEntries(RULE_IDS.map((r, i) => [r, i]));
+
+/**
+ * The spec's transition tables as from × to matrices, for the transitions
+ * that do not involve Faulted (those depend on the state before the fault
+ * and go through the spec's function).
+ */
+function matrix<S extends string>(states: readonly S[], allowed: (from: S, to: S) => boolean): Uint8Array {
+  const n = states.length;
+  const m = new Uint8Array(n * n);
+  for (let f = 0; f < n; f++) for (let t = 0; t < n; t++) m[f * n + t] = allowed(states[f], states[t]) ? 1 : 0;
+  return m;
+}
+const JOB_FAULTED = JOB_INDEX.Faulted;
+const DRIVE_FAULTED = DRIVE_INDEX.Faulted;
+const JOB_ALLOWED = matrix(JOB_STATES, (f, t) => isJobTransitionAllowed(f, t, null));
+const DRIVE_ALLOWED = matrix(DRIVE_STATES, (f, t) => isDriveTransitionAllowed(f, t, null));
 
 /** Named random streams, one per actor: adding draws to one never shifts another. */
 export interface Streams {
@@ -116,49 +133,47 @@ export class World {
 
   emit(traced: boolean, kind: EventKind, entity: Entity, id: string, job: string, from: string, to: string, rule: string, pkg = '', detail = ''): void {
     this.rows++;
-    if (rule) this.ruleRows[RULE_INDEX.get(rule)!]++;
+    if (rule) this.ruleRows[RULE_INDEX[rule]]++;
     if (traced && this.sink.row) this.sink.row(this.sim.startMs + this.sim.now, kind, entity, id, job, from, to, rule, pkg, detail);
   }
 
   setJobState(job: Job, to: JobState, rule: string, detail = ''): void {
     const from = job.state;
-    if (!isJobTransitionAllowed(from, to, job.beforeFault)) {
-      throw new ModelBug(`job ${job.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
-    }
+    const fi = JOB_INDEX[from], ti = JOB_INDEX[to];
+    const ok = fi === JOB_FAULTED || ti === JOB_FAULTED ? isJobTransitionAllowed(from, to, job.beforeFault) : JOB_ALLOWED[fi * 8 + ti] === 1;
+    if (!ok) throw new ModelBug(`job ${job.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
     const now = this.sim.now;
-    this.jobsInState[JOB_INDEX.get(from)!]--;
-    this.jobsInState[JOB_INDEX.get(to)!]++;
-    this.kpis.leaveJobState(job, from, now - job.stateSince);
+    this.jobsInState[fi]--;
+    this.jobsInState[ti]++;
+    this.kpis.leaveJobState(job, fi, now - job.stateSince);
     if (to === 'Faulted') job.beforeFault = from;
     else if (from === 'Faulted') job.beforeFault = null;
     job.state = to;
     job.stateSince = now;
-    const i = JOB_INDEX.get(to)!;
-    if (Number.isNaN(job.entered[i])) job.entered[i] = now;
+    if (Number.isNaN(job.entered[ti])) job.entered[ti] = now;
     this.emit(job.traced, 'state', 'job', job.id, job.id, from, to, rule, '', detail);
   }
 
   /** Sets a drive's first state (from nothing). */
   initDriveState(drive: Drive, to: DriveState): void {
     drive.state = to;
-    this.drivesInState[DRIVE_INDEX.get(to)!]++;
-    drive.entered[DRIVE_INDEX.get(to)!] = this.sim.now;
+    this.drivesInState[DRIVE_INDEX[to]]++;
+    drive.entered[DRIVE_INDEX[to]] = this.sim.now;
     this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', '', to, '');
   }
 
   setDriveState(drive: Drive, to: DriveState, rule: string, detail = ''): void {
     const from = drive.state;
-    if (from === null || !isDriveTransitionAllowed(from, to, drive.beforeFault)) {
-      throw new ModelBug(`drive ${drive.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
-    }
-    this.drivesInState[DRIVE_INDEX.get(from)!]--;
-    this.drivesInState[DRIVE_INDEX.get(to)!]++;
+    const fi = from === null ? -1 : DRIVE_INDEX[from], ti = DRIVE_INDEX[to];
+    const ok = fi >= 0 && (fi === DRIVE_FAULTED || ti === DRIVE_FAULTED ? isDriveTransitionAllowed(from!, to, drive.beforeFault) : DRIVE_ALLOWED[fi * 8 + ti] === 1);
+    if (!ok) throw new ModelBug(`drive ${drive.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
+    this.drivesInState[fi]--;
+    this.drivesInState[ti]++;
     if (to === 'Faulted') drive.beforeFault = from;
     else if (from === 'Faulted') drive.beforeFault = null;
     drive.state = to;
-    const i = DRIVE_INDEX.get(to)!;
-    if (Number.isNaN(drive.entered[i])) drive.entered[i] = this.sim.now;
-    this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', from, to, rule, '', detail);
+    if (Number.isNaN(drive.entered[ti])) drive.entered[ti] = this.sim.now;
+    this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', from as string, to, rule, '', detail);
   }
 
   tracedDrive(drive: Drive): boolean {
@@ -182,6 +197,14 @@ export class World {
     drive.onSite = onSite;
     this.drivesOnSite += onSite ? 1 : -1;
     this.kpis.drivesOnSite(this.sim.now, this.drivesOnSite);
+  }
+
+  jobStateIndex(state: JobState): number {
+    return JOB_INDEX[state];
+  }
+
+  driveStateIndex(state: DriveState): number {
+    return DRIVE_INDEX[state];
   }
 
   ruleRowCounts(): Record<string, number> {
