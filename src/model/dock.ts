@@ -44,7 +44,7 @@ export function deliver(w: World, pkg: Package): void {
     startEarlyArrival(w, job, pkg);
     return;
   }
-  stopShippingTimers(w, job);
+  if (job.state === 'Shipping') stopShippingTimers(w, job);
   scheduleDock(w, pkg);
 }
 

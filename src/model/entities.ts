@@ -46,7 +46,10 @@ export interface Job {
   neverReceivedTimer: Timer;
   overdueTimer: Timer;
   noResponseTimer: Timer;
+  /** The customer's answer to the overdue contact (R-SHIP-RESOLVE). */
   replyTimer: Timer;
+  /** The customer's answer to the bad-address contact (R-BAD-RETURN-ADDRESS). */
+  addressReplyTimer: Timer;
   addressTimer: Timer;
   retentionTimer: Timer;
   /** Early-arrival handling is under way for this job's drives on site. */

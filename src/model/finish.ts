@@ -24,7 +24,7 @@ export function enterPackaging(w: World, job: Job): void {
     job.escalations++;
     const answer = customerAnswer(w);
     if (answer !== null && answer < w.durations.badAddressDestroy) {
-      job.replyTimer = w.sim.after(answer, onAddressReply, { w, job });
+      job.addressReplyTimer = w.sim.after(answer, onAddressReply, { w, job });
     } else {
       job.addressTimer = w.startTimer('badAddressDestroy', onAddressDestroy, { w, job });
     }
@@ -32,7 +32,7 @@ export function enterPackaging(w: World, job: Job): void {
 }
 
 function onAddressReply({ w, job }: JobEvent): void {
-  job.replyTimer = NO_TIMER;
+  job.addressReplyTimer = NO_TIMER;
   w.emit(job.traced, 'reply', 'job', job.id, job.id, '', '', 'R-BAD-RETURN-ADDRESS');
   schedulePackaged(w, job);
 }

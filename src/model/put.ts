@@ -27,7 +27,7 @@ export function putJob(w: World, o: PutOptions): Job {
     escalations: 0, faults: 0, deleted: NaN, deleteRule: '', copiesOpen: 0, incompleteBlobList: false,
     reexportOf: o.reexportOf ?? '',
     expiryTimer: NO_TIMER, neverReceivedTimer: NO_TIMER, overdueTimer: NO_TIMER, noResponseTimer: NO_TIMER,
-    replyTimer: NO_TIMER, addressTimer: NO_TIMER, retentionTimer: NO_TIMER, earlyPending: false,
+    replyTimer: NO_TIMER, addressReplyTimer: NO_TIMER, addressTimer: NO_TIMER, retentionTimer: NO_TIMER, earlyPending: false,
     held: [], plan: { deleteWhileShipping: false, deleteAfterFinish: false, earlyShipper: false },
   };
   job.entered[0] = now;

@@ -16,6 +16,7 @@ export function releaseJob(w: World, job: Job, rule: string): void {
   job.overdueTimer = w.cancelTimer(job.overdueTimer);
   job.noResponseTimer = w.cancelTimer(job.noResponseTimer);
   job.replyTimer = w.cancelTimer(job.replyTimer);
+  job.addressReplyTimer = w.cancelTimer(job.addressReplyTimer);
   job.addressTimer = w.cancelTimer(job.addressTimer);
   job.retentionTimer = w.cancelTimer(job.retentionTimer);
   w.sink.job?.({ job, finalState: job.state });

@@ -27,6 +27,25 @@ describe('the end of a job: R-BAD-RETURN-ADDRESS, R-RETURN-LOST', () => {
     expect(lines(rows, (r) => r.entity === 'job' && r.kind === 'state' && r.day > 7)).toEqual([`${+(c + 90).toFixed(6)} state J-000001 Packaging>Closed R-FINISH`]);
   });
 
+  it('R-BAD-RETURN-ADDRESS: a late drive delivered while the customer is being asked does not lose the answer', () => {
+    // Regression: the delivery used to cancel the pending bad-address reply, leaving the job in Packaging forever.
+    const { rows } = micro({
+      datacenter: { badReturnAddress: 1 },
+      carrier: { missingDrive: 1, missingDriveFollows: 1, followDelay: fixed('1d') },
+    }, [{ time: 0, type: 'import', drives: 2 }]);
+    const c = 6.5 + H;
+    expect(lines(rows, (r) => r.day > 6.5 && r.day < 10)).toEqual([
+      `${+c.toFixed(6)} contact J-000001 > R-BAD-RETURN-ADDRESS`,
+      '8.5 arrive J-000001-D02 >',
+      `${+(c + 2).toFixed(6)} reply J-000001 > R-BAD-RETURN-ADDRESS`,
+      '9.5 state J-000001-D02 NeverReceived>Received R-LATE-DRIVE',
+      `${+(c + 3).toFixed(6)} ship J-000001 > R-FINISH`,
+      `${+(c + 3).toFixed(6)} state J-000001-D01 Completed>ShippedBack R-FINISH`,
+      `${+(c + 3).toFixed(6)} state J-000001-D02 Received>ShippedBack R-FINISH`,
+      `${+(c + 3).toFixed(6)} state J-000001 Packaging>Completed R-FINISH`,
+    ]);
+  });
+
   it('R-RETURN-LOST: a damaged export return leaves the job Completed, and the customer creates a new export job for the blobs', () => {
     const { rows } = micro({ carrier: { returnDamaged: 1 }, customer: { reexportAfterDamage: 1 }, horizon: '20d' }, [{ time: 0, type: 'export', drives: 2 }]);
     expect(lines(rows, (r) => r.day >= 10.5 && r.day < 11 && r.entity === 'job')).toEqual([
