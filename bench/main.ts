@@ -1,26 +1,65 @@
 /**
- * `npm run bench`: fixed-size benchmarks; prints one table and writes
- * bench/results.json. A benchmark, not a test: it never fails a build.
+ * `npm run bench`: fixed-size benchmarks, each case in its own process (so
+ * peak RSS is the case's own). Prints one table and writes
+ * bench/results.json. Same work on every run; it reports and never fails a
+ * build. Sizes: scenarios/bench.yaml (the default scenario scaled to ~1M jobs
+ * a year) with the horizon shortened for 100k and 300k jobs.
  */
-import { writeFileSync, renameSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { holdModel, mmcStation, generators } from './kernel.js';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, renameSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatTable } from './measure.js';
+import { generators } from './kernel.js';
 
-const HOLD_ENTITIES = [1_000, 100_000];
-const HOLD_EVENTS = 10_000_000;
-const MMC_CUSTOMERS = 2_000_000;
-const DRAWS = 10_000_000;
+const SIZES = [
+  { label: '100k jobs', horizon: '36.5d' },
+  { label: '300k jobs', horizon: '109.5d' },
+  { label: '1M jobs', horizon: '365d' },
+];
+
+interface Row { case: string; size: string; result: Record<string, number | string> | null; error?: string }
+
+function runCase(args: string[]): Record<string, number | string> | { error: string } {
+  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', join('dist', 'bench', 'case.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (p.status !== 0) return { error: (p.stderr || `exit ${p.status}`).trim().split('\n').slice(-3).join(' | ') };
+  return JSON.parse(p.stdout.trim().split('\n').pop()!);
+}
 
 function main(): void {
+  const only = process.argv[2]; // optional: a case name, to rerun one family
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`iesim bench on ${machine}\n`);
-  const kernel = [...HOLD_ENTITIES.map((n) => holdModel(n, HOLD_EVENTS)), mmcStation(MMC_CUSTOMERS)];
-  console.log(formatTable(['kernel case', 'events', 'seconds', 'events/s', 'peak RSS MiB'],
-    kernel.map((r) => [r.name, r.events, r.seconds, r.eventsPerSecond, r.peakRssMiB])));
-  const gens = generators(DRAWS);
+  const rows: Row[] = [];
+  const add = (name: string, size: string, args: string[]) => {
+    if (only && !name.startsWith(only)) return;
+    process.stderr.write(`  ${name}, ${size} …\n`);
+    const r = runCase(args);
+    rows.push('error' in r ? { case: name, size, result: null, error: String(r.error) } : { case: name, size, result: r });
+  };
+  add('kernel hold model', '1,000 entities, 10M events', ['hold', '1000', '10000000']);
+  add('kernel hold model', '100,000 entities, 10M events', ['hold', '100000', '10000000']);
+  add('kernel M/M/3 station', '2M customers', ['mmc', '2000000']);
+  for (const s of SIZES) add('model, timeline off', s.label, ['model', s.horizon]);
+  const tmp = mkdtempSync(join(tmpdir(), 'iesim-bench-'));
+  try {
+    for (const s of SIZES) add('model + events/jobs/drives CSV', s.label, ['files', s.horizon, join(tmp, s.label.replace(/\W/g, ''))]);
+    const big = join(tmp, '1Mjobs');
+    add('csv-stringify alone, same rows', '1M jobs', ['stringify', join(big, 'events.csv')]);
+    add('checker', '1M jobs', ['check', join(big, 'events.csv')]);
+    add('charts + report', '1M jobs', ['report', big]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const fmt = (r: Row, key: string) => (r.result && key in r.result ? r.result[key] : '');
+  console.log(formatTable(
+    ['case', 'size', 'seconds', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'note'],
+    rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'),
+      r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
+  ));
+  const gens = generators(10_000_000);
   console.log(`\n${formatTable(['seedrandom generator', 'draws/s'], gens.map((g) => [g.name, g.drawsPerSecond]))}`);
-  const results = { date: new Date().toISOString(), machine, kernel, generators: gens };
+  const results = { date: new Date().toISOString(), machine, cases: rows, generators: gens };
   writeFileSync('bench/results.json.tmp', `${JSON.stringify(results, null, 2)}\n`);
   renameSync('bench/results.json.tmp', 'bench/results.json');
   console.log('\nwrote bench/results.json');
@@ -29,6 +68,6 @@ function main(): void {
 try {
   main();
 } catch (err) {
-  // A benchmark reports, it never fails a build.
+  // A benchmark reports; it never fails a build.
   console.error(`bench failed: ${(err as Error).stack ?? err}`);
 }

@@ -1,0 +1,87 @@
+/**
+ * One benchmark case, run in its own process so its peak RSS is its own:
+ * `node dist/bench/case.js <case> <args…>` prints one JSON line.
+ */
+import { readFileSync, statSync, createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
+import Papa from 'papaparse';
+import { stringify } from 'csv-stringify';
+import { loadScenario } from '../src/scenarios/read.js';
+import { runModel } from '../src/model/model.js';
+import { runToFolder } from '../src/output/run-to-folder.js';
+import { holdModel, mmcStation } from './kernel.js';
+
+type Result = Record<string, number | string>;
+
+async function main(): Promise<Result> {
+  const [kind, ...args] = process.argv.slice(2);
+  const t0 = performance.now();
+  const seconds = () => (performance.now() - t0) / 1000;
+  switch (kind) {
+    case 'hold': {
+      const r = holdModel(Number(args[0]), Number(args[1]));
+      return { events: r.events, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond };
+    }
+    case 'mmc': {
+      const r = mmcStation(Number(args[0]));
+      return { events: r.events, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond };
+    }
+    case 'model': {
+      // The full model, timeline off: KPIs only.
+      const loaded = loadScenario('scenarios/bench.yaml', [`horizon=${args[0]}`]);
+      const s0 = performance.now();
+      const summary = runModel(loaded.scenario, {}, { timeline: { kind: 'off' } });
+      const sec = (performance.now() - s0) / 1000;
+      return { jobs: summary.jobs.created, events: summary.events, seconds: sec, jobsPerSecond: summary.jobs.created / sec, eventsPerSecond: summary.events / sec };
+    }
+    case 'files': {
+      // The full model writing events.csv, jobs.csv, drives.csv (and timeseries, summary, manifest).
+      const out = args[1];
+      const loaded = loadScenario('scenarios/bench.yaml', [`horizon=${args[0]}`]);
+      const s0 = performance.now();
+      const summary = await runToFolder(loaded, { out, timeline: { kind: 'full' }, timelineText: 'full' });
+      const sec = (performance.now() - s0) / 1000;
+      const lines = (f: string) => countLines(join(out, f)) - 1;
+      const rows = lines('events.csv') + lines('jobs.csv') + lines('drives.csv');
+      return { jobs: summary.jobs.created, rows, seconds: sec, jobsPerSecond: summary.jobs.created / sec, rowsPerSecond: rows / sec, eventsMiB: statSync(join(out, 'events.csv')).size / 2 ** 20 };
+    }
+    case 'stringify': {
+      // csv-stringify alone on the same rows: parse events.csv (not timed), stringify every row to nowhere (timed).
+      const rows: string[][] = [];
+      await new Promise<void>((resolve, reject) => {
+        Papa.parse<string[]>(createReadStream(args[0]), { step: (r: Papa.ParseStepResult<string[]>) => { rows.push(r.data); }, complete: () => resolve(), error: reject } as any);
+      });
+      const s0 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const sink = new Writable({ write(_c, _e, cb) { cb(); } });
+        const s = stringify();
+        s.pipe(sink).on('finish', () => resolve()).on('error', reject);
+        let i = 0;
+        const pump = () => {
+          while (i < rows.length) if (!s.write(rows[i++])) return void s.once('drain', pump);
+          s.end();
+        };
+        pump();
+      });
+      const sec = (performance.now() - s0) / 1000;
+      return { rows: rows.length, seconds: sec, rowsPerSecond: rows.length / sec };
+    }
+    default:
+      throw new Error(`unknown case ${kind}`);
+  }
+}
+
+function countLines(path: string): number {
+  const buf = readFileSync(path);
+  let n = 0;
+  for (let i = 0; i < buf.length; i++) if (buf[i] === 10) n++;
+  return n;
+}
+
+main().then(
+  (r) => process.stdout.write(`${JSON.stringify({ ...r, peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`),
+  (err) => { process.stderr.write(`${err?.stack ?? err}\n`); process.exitCode = 1; },
+);
+
