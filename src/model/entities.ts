@@ -28,7 +28,8 @@ export interface Job {
   /** In the timeline sample (or the timeline is full). */
   traced: boolean;
   /** First entry time per state, by JOB_STATES index (NaN = never). */
-  readonly entered: Float64Array;
+  /** First entry time per state, by state index (NaN = never). A plain array: a typed array costs ~200 bytes more per entity. */
+  readonly entered: number[];
   packagesDelivered: number;
   firstDelivery: number;
   finishedAt: number;
@@ -81,7 +82,7 @@ export interface Drive {
   inTransit: boolean;
   /** Arrived at the dock (at least once). */
   arrived: number;
-  readonly entered: Float64Array;
+  readonly entered: number[];
   outcome: CopyOutcome | '';
   copyRequested: number;
   copyStart: number;

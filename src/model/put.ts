@@ -6,6 +6,9 @@ import type { World } from './world.js';
 import { onCreatingExpired } from './creating.js';
 import { planCustomer } from './customer.js';
 
+// The `entered` literals below hold one slot per state.
+if (JOB_STATES.length !== 8 || DRIVE_STATES.length !== 8) throw new Error('put.ts: update the entered[] literals to the number of states');
+
 export interface PutOptions {
   type: JobType;
   drives: number;
@@ -22,7 +25,7 @@ export function putJob(w: World, o: PutOptions): Job {
     id, index, type: o.type, created: now, state: 'Creating', stateSince: now, beforeFault: null,
     drives: [], riders: [], hasDeliveryPackage: true, hasReturnAddress: true, badReturnAddress: false,
     cancelRequested: false, errors: false, traced: w.traces(index),
-    entered: new Float64Array(JOB_STATES.length).fill(NaN),
+    entered: [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN], // JOB_STATES
     packagesDelivered: 0, firstDelivery: NaN, finishedAt: NaN, returnShipped: NaN, returnPackage: '',
     escalations: 0, faults: 0, deleted: NaN, deleteRule: '', copiesOpen: 0, incompleteBlobList: false,
     reexportOf: o.reexportOf ?? '',
@@ -52,7 +55,7 @@ export function newDrive(w: World, id: string, job: Job | null, carrier: Job | n
   w.liveDrives++;
   return {
     id, job, carrier, role, bytes, state: null, beforeFault: null, onSite: false, inTransit: false, arrived: NaN,
-    entered: new Float64Array(DRIVE_STATES.length).fill(NaN), outcome: '',
+    entered: [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN], outcome: '', // DRIVE_STATES
     copyRequested: NaN, copyStart: NaN, copyEnd: NaN, copyWait: NaN, copyRequest: -1, copying: false, skipped: false,
     returned: NaN, destroyed: NaN, earlyReturnTimer: NO_TIMER, earlyDestroyTimer: NO_TIMER, released: false,
   };
