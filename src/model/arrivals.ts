@@ -27,10 +27,13 @@ export function startArrivals(w: World, trace?: TraceJob[]): void {
     }
   } else {
     const rate = arrivalRate(w);
-    w.sim.after(nextCandidate(w, rate.max), onCandidate, { w, rate });
+    const first = nextCandidate(w, rate.max);
+    if (first < w.horizon) w.sim.at(first, onCandidate, { w, rate });
   }
   const perDay = w.scenario.carrier.noJobPackagesPerDay;
-  if (perDay > 0) w.sim.after(-Math.log(1 - w.streams.noJob.next()) * (DAY / perDay), onNoJobPackage, w);
+  // A rate so small that the first package would come after the horizon (or never) schedules nothing.
+  const firstPackage = perDay > 0 ? -Math.log(1 - w.streams.noJob.next()) * (DAY / perDay) : Infinity;
+  if (firstPackage < w.horizon) w.sim.at(firstPackage, onNoJobPackage, w);
 }
 
 interface Rate { max: number; at: (t: number) => number }
