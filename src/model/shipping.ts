@@ -70,7 +70,8 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   for (const d of missing) {
     const follows = w.chance(ca.missingDriveFollows, r);
     const after = w.draw(ca.followDelay, r);
-    if (follows) w.sim.after(transit + after, onFollowUp, { w, job, drive: d });
+    // A customer follows up a package that arrived short; after a lost one, the overdue contact comes first.
+    if (follows && !lost) w.sim.after(transit + after, onFollowUp, { w, job, drive: d });
   }
 }
 

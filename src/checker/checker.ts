@@ -1,0 +1,105 @@
+/**
+ * TimelineChecker: checks a timeline pushed row by row against every rule of
+ * ../shared/spec/lifecycle.md, as docs/timeline.md spells out the rows. It is
+ * independent of the simulator (it shares only src/spec's tables and
+ * durations), so a bug in one is caught by the other. Memory holds the live
+ * jobs and drives, never the rows.
+ */
+import type { TimelineRow } from '../spec/timeline.js';
+import { CheckState } from './context.js';
+import { endInstant } from './consequences.js';
+import { arriveRow, driveStateRow } from './drive-rows.js';
+import { destroyRow, returnRow } from './drive-exits.js';
+import { alertRow, contactRow, deliverRow, extendRow, lostRow, replyRow, shipRow } from './escalation-rows.js';
+import { InstantParser } from './instant.js';
+import { cancelRow, deleteRow, jobStateRow, putRow, refuseRow, updateRow } from './job-rows.js';
+import { emptyRow, validateInto } from './row.js';
+import { timerPassed } from './timer-rules.js';
+import { resolveOptions, type CheckOptions, type CheckResult } from './types.js';
+
+export class TimelineChecker {
+  private readonly ctx: CheckState;
+  private readonly until: number | null;
+  private readonly instants = new InstantParser();
+  private rows = 0;
+  private started = false;
+  /** The row being checked, canonicalized (reused: the checker keeps no row). */
+  private readonly row = emptyRow();
+
+  constructor(options?: CheckOptions) {
+    const o = resolveOptions(options);
+    this.ctx = new CheckState(o.durations, o.policy);
+    this.until = o.until;
+  }
+
+  /** Checks the next row (`line`: its line in the file, for messages). Throws TimelineFormatError on a malformed row. */
+  push(row: TimelineRow, line: number): void {
+    const ctx = this.ctx;
+    const t = validateInto(row, line, this.instants, ctx.now, this.row);
+    this.rows++;
+    ctx.line = line;
+    if (t > ctx.now) {
+      if (this.started) endInstant(ctx);
+      this.started = true;
+      this.passTimers(t, line);
+      ctx.now = t;
+    }
+    dispatch(ctx, this.row);
+  }
+
+  /** Ends the timeline: instant-end checks, timers due by the end, and the result. */
+  finish(): CheckResult {
+    const ctx = this.ctx;
+    if (this.started) endInstant(ctx);
+    const horizon = this.until ?? ctx.now;
+    for (;;) {
+      if (ctx.timers.peekDue() > horizon) break;
+      const timer = ctx.timers.pop()!;
+      if (timer.state === 'armed') timerPassed(ctx, timer, null);
+    }
+    return { rows: this.rows, violations: ctx.log.sorted(), byRule: ctx.log.byRule() };
+  }
+
+  /** Live job and drive records: stays proportional to the jobs open at once, not to the rows. */
+  get liveEntities(): number {
+    return this.ctx.liveEntities;
+  }
+
+  /** Timers in the queue (armed or awaiting lazy removal). */
+  get pendingTimers(): number {
+    return this.ctx.timers.size;
+  }
+
+  /** Every armed timer due before `t` did not fire: report it, at its due time. */
+  private passTimers(t: number, line: number): void {
+    const ctx = this.ctx;
+    while (ctx.timers.peekDue() < t) {
+      const timer = ctx.timers.pop()!;
+      if (timer.state === 'armed') timerPassed(ctx, timer, line);
+    }
+  }
+}
+
+function dispatch(ctx: CheckState, row: TimelineRow): void {
+  switch (row.kind) {
+    case 'state':
+      if (row.entity === 'job') jobStateRow(ctx, row);
+      else driveStateRow(ctx, row);
+      return;
+    case 'put': return putRow(ctx, row);
+    case 'update': return updateRow(ctx, row);
+    case 'cancel': return cancelRow(ctx, row);
+    case 'refuse': return refuseRow(ctx, row);
+    case 'delete': return deleteRow(ctx, row);
+    case 'ship': return shipRow(ctx, row);
+    case 'arrive': return arriveRow(ctx, row);
+    case 'return': return returnRow(ctx, row);
+    case 'destroy': return destroyRow(ctx, row);
+    case 'alert': return alertRow(ctx, row);
+    case 'contact': return contactRow(ctx, row);
+    case 'reply': return replyRow(ctx, row);
+    case 'extend': return extendRow(ctx, row);
+    case 'deliver': return deliverRow(ctx, row);
+    case 'lost': return lostRow(ctx, row);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The checker's working state: live job and drive records, the package index,
+ * the timer queue, the violation log and the clock. Row handlers (job-rows,
+ * drive-rows, escalation-rows) and the instant-end checks (consequences) all
+ * work on one CheckState; TimelineChecker is the thin public face.
+ */
+import type { RuleDurations, RuleId, RulePolicy } from '../spec/rules.js';
+import type { TimerKey } from '../spec/timers.js';
+import { IsoFormatter } from '../sim/time.js';
+import type { DriveRec, JobRec, Owner, ReturnInTransit } from './records.js';
+import { TimerHeap, type Timer } from './timer-heap.js';
+import { ViolationLog } from './violations.js';
+import { own } from './strings.js';
+
+/** Unknown IDs are reported once each; past this many, further ones are reported every time (bounded memory). */
+const MAX_REMEMBERED_UNKNOWN = 10_000;
+
+export class CheckState {
+  /** Current instant (epoch ms) and the line being processed. */
+  now = -Infinity;
+  line = 0;
+  readonly jobs = new Map<string, JobRec>();
+  readonly drives = new Map<string, DriveRec>();
+  /** Customer packages (`ship` rows) → their job, while the job lives: finds an orphan's job. */
+  readonly packages = new Map<string, JobRec>();
+  /** Jobs whose export return was lost or damaged (R-RETURN-LOST), for `reexport-of`. Few. */
+  readonly lostJobs = new Set<string>();
+  /** Return packages of deleted jobs not yet delivered or lost (few: a delete soon after the finish). */
+  readonly returnsInTransit = new Map<string, ReturnInTransit>();
+  readonly timers = new TimerHeap<Owner>();
+  readonly log = new ViolationLog();
+  /** Jobs and drives touched at the current instant (for the instant-end checks). */
+  readonly touchedJobs: JobRec[] = [];
+  readonly touchedDrives: DriveRec[] = [];
+  private readonly unknownReported = new Set<string>();
+  private readonly iso = new IsoFormatter();
+
+  constructor(readonly durations: RuleDurations, readonly policy: RulePolicy) {}
+
+  isoOf(ms: number): string {
+    return this.iso.format(ms);
+  }
+
+  /** Days between two instants, for messages ("14 d", "13.999 d"). */
+  days(ms: number): string {
+    const d = ms / 86_400_000;
+    return `${Number.isInteger(d) ? d : +d.toFixed(4)} d`;
+  }
+
+  /** Records a violation; `line` null means "no row shows it" (a timer still pending at the end). */
+  flag(rule: RuleId, entity: 'job' | 'drive', id: string, job: string, message: string, at = this.now, line: number | null = this.line): void {
+    // Stored violations must not pin the read chunks their row's fields were cut from.
+    this.log.add({ rule, entity, id: own(id), job: own(job), time: this.isoOf(at), ...(line !== null && line > 0 ? { line } : {}), message: own(message) });
+  }
+
+  flagJob(rule: RuleId, job: JobRec, message: string, at?: number, line?: number | null): void {
+    this.flag(rule, 'job', job.id, job.id, message, at ?? this.now, line === undefined ? this.line : line);
+  }
+
+  flagDrive(rule: RuleId, drive: DriveRec, message: string, at?: number, line?: number | null): void {
+    this.flag(rule, 'drive', drive.id, drive.jobId, message, at ?? this.now, line === undefined ? this.line : line);
+  }
+
+  /** Reports a row about an entity the checker does not know, once per ID. */
+  flagUnknown(rule: RuleId, entity: 'job' | 'drive', id: string, job: string, message: string): void {
+    const key = own(`${entity}:${id}`);
+    if (this.unknownReported.has(key)) return;
+    if (this.unknownReported.size < MAX_REMEMBERED_UNKNOWN) this.unknownReported.add(key);
+    this.flag(rule, entity, id, job, message);
+  }
+
+  /** A put re-creates an ID: forget that it was reported unknown. */
+  forgetUnknown(entity: 'job' | 'drive', id: string): void {
+    if (this.unknownReported.size > 0) this.unknownReported.delete(`${entity}:${id}`);
+  }
+
+  /** Marks a job as touched at this instant, resetting its per-instant flags the first time. */
+  touch(job: JobRec): void {
+    if (job.instant !== this.now) {
+      job.instant = this.now;
+      job.flags = 0;
+      this.touchedJobs.push(job);
+    }
+  }
+
+  /** The job's per-instant flags, if it was touched at this instant. */
+  flagsOf(job: JobRec): number {
+    return job.instant === this.now ? job.flags : 0;
+  }
+
+  setFlag(job: JobRec, bit: number): void {
+    this.touch(job);
+    job.flags |= bit;
+  }
+
+  arm(key: TimerKey, owner: Owner, due: number): Timer<Owner> {
+    return this.timers.arm(key, owner, due, this.now, this.line);
+  }
+
+  /** Number of live records: what the streaming design keeps bounded. */
+  get liveEntities(): number {
+    return this.jobs.size + this.drives.size;
+  }
+}
+
+/** Cancels a timer (fired or no longer wanted); returns null for assignment. */
+export function disarm(t: Timer<Owner> | null): null {
+  if (t) t.state = 'off';
+  return null;
+}
+
+/**
+ * How a row that a timer produces relates to that timer: `due` (exactly on
+ * time), `early` (before its due time), `reported` (it was due earlier and
+ * that is already reported), `none` (no such timer is pending).
+ */
+export function timerStatus(ctx: CheckState, t: Timer<Owner> | null): 'due' | 'early' | 'reported' | 'none' {
+  if (!t) return 'none';
+  if (t.state === 'armed') return t.due === ctx.now ? 'due' : 'early';
+  if (t.state === 'missed') return 'reported';
+  return 'none';
+}

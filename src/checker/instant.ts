@@ -1,0 +1,71 @@
+/**
+ * Fast parsing of the timeline's `time` column. Timelines hold millions of
+ * instants in one canonical shape (`2026-03-01T08:00:00.000Z`), most of them
+ * on a day already seen: the canonical shape is parsed by hand with the day's
+ * epoch cached; anything else goes through src/sim/time.ts's strict ISO
+ * parser (so `2026-03-01T08:00Z` is accepted, `March 1` is not).
+ */
+import { HOUR, MINUTE, SECOND, parseInstant } from '../sim/time.js';
+
+export class InstantParser {
+  private lastText = '';
+  private lastMs = NaN;
+  private dayKey = -1;
+  private dayMs = NaN;
+
+  /** Epoch ms of an ISO 8601 instant, or NaN when the text is not one. */
+  parse(text: string): number {
+    if (text === this.lastText) return this.lastMs;
+    let ms = this.canonical(text);
+    if (Number.isNaN(ms)) {
+      // Canonical shape with impossible values stays invalid; other ISO shapes go to the strict parser,
+      // after checking that their calendar date exists (Date.parse would roll 02-30 over to March).
+      if (text.length === 24 && text.charCodeAt(23) === 90 && text.charCodeAt(10) === 84) return NaN;
+      if (!dateExists(text)) return NaN;
+      try {
+        ms = parseInstant(text);
+      } catch {
+        return NaN;
+      }
+    }
+    this.lastText = text;
+    this.lastMs = ms;
+    return ms;
+  }
+
+  /** `YYYY-MM-DDTHH:mm:ss.sssZ` by hand; NaN for any other shape or an impossible value. */
+  private canonical(s: string): number {
+    if (s.length !== 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 ||
+      s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return NaN;
+    const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
+    const h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2), ms = digits(s, 20, 3);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return NaN;
+    const key = (y * 100 + mo) * 100 + d;
+    if (key !== this.dayKey) {
+      const dayMs = Date.UTC(y, mo - 1, d);
+      // Date.UTC rolls 2026-02-30 over to March: refuse dates that do not exist.
+      if (new Date(dayMs).getUTCDate() !== d || y < 100) return NaN;
+      this.dayKey = key;
+      this.dayMs = dayMs;
+    }
+    return this.dayMs + h * HOUR + mi * MINUTE + sec * SECOND + ms;
+  }
+}
+
+/** Whether a text starting `YYYY-MM-DD` names a real calendar day. */
+function dateExists(s: string): boolean {
+  const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  return new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+}
+
+/** The value of `len` decimal digits at `at`, or -1 if any is not a digit. */
+function digits(s: string, at: number, len: number): number {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}

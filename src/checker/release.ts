@@ -1,0 +1,47 @@
+/**
+ * Releasing a deleted job's records: what keeps the checker's memory
+ * proportional to the live jobs. Only what can still show up stays.
+ */
+import { disarm, type CheckState } from './context.js';
+import type { DriveRec, JobRec } from './records.js';
+import { leaveJobState } from './timer-rules.js';
+
+/**
+ * Forgets a deleted job and its drives. Drives still on site stay, detached
+ * (docs/timeline.md: "except rows of its drives still on site"): early
+ * arrivals keep their timers (R-EARLY-RETURN, R-EARLY-DESTROY), a late drive
+ * still goes back (R-LATE-DRIVE). A return package still with the carrier is
+ * remembered: its deliver or lost row may follow the deletion.
+ */
+export function releaseJob(ctx: CheckState, job: JobRec): void {
+  job.deleted = true;
+  for (const s of ['Creating', 'Shipping', 'Packaging', 'Completed'] as const) leaveJobState(job, s);
+  ctx.jobs.delete(job.id);
+  for (const p of job.packages) if (ctx.packages.get(p) === job) ctx.packages.delete(p);
+  if (job.returnPackage && !job.returnDelivered && !job.returnLost) rememberReturn(ctx, job);
+  releaseDrives(ctx, job, job.drives);
+  releaseDrives(ctx, job, job.extras);
+  releaseDrives(ctx, job, job.orphans);
+}
+
+function releaseDrives(ctx: CheckState, job: JobRec, drives: DriveRec[]): void {
+  for (const x of drives) {
+    if (x.onSite && x.job === job) {
+      x.job = null;
+    } else {
+      disarm(x.tEarlyReturn);
+      disarm(x.tEarlyDestroy);
+      if (ctx.drives.get(x.id) === x) ctx.drives.delete(x.id);
+    }
+  }
+}
+
+/** Keeps a deleted job's return package until delivered or lost; entries older than the retention time are dropped (bounded memory). */
+function rememberReturn(ctx: CheckState, job: JobRec): void {
+  const m = ctx.returnsInTransit;
+  for (const [p, r] of m) {
+    if (r.shippedAt >= ctx.now - ctx.durations.retention) break;
+    m.delete(p);
+  }
+  m.set(job.returnPackage, { jobId: job.id, type: job.type, shippedAt: ctx.now });
+}

@@ -1,0 +1,152 @@
+/**
+ * The rule timers, as the checker sees them (src/spec/timers.ts names them;
+ * docs/timeline.md says when each starts, stops and what row it produces).
+ * A timer is armed when its state is entered and cancelled when it is left,
+ * so "fires exactly when due" reduces to: the row it produces carries its due
+ * time, and no later row arrives while it is still armed.
+ */
+import type { JobState } from '../spec/states.js';
+import { TIMERS } from '../spec/timers.js';
+import { disarm, type CheckState } from './context.js';
+import { I, type DriveRec, type JobRec, type Owner } from './records.js';
+import type { Timer } from './timer-heap.js';
+
+/** Stops the timers bound to the state a job leaves. */
+export function leaveJobState(job: JobRec, from: JobState | null): void {
+  switch (from) {
+    case 'Creating':
+      job.tExpire = disarm(job.tExpire);
+      break;
+    case 'Shipping':
+      job.tNever = disarm(job.tNever);
+      job.tOverdue = disarm(job.tOverdue);
+      job.tNoResponse = disarm(job.tNoResponse);
+      break;
+    case 'Packaging':
+      job.tBadAddress = disarm(job.tBadAddress);
+      break;
+    case 'Completed':
+    case 'Closed':
+      job.tRetention = disarm(job.tRetention);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Starts the timers of the state a job enters (also when it comes back from Faulted). */
+export function enterJobState(ctx: CheckState, job: JobRec, to: JobState): void {
+  const d = ctx.durations;
+  switch (to) {
+    case 'Creating':
+      job.tExpire = ctx.arm('creatingExpire', job, ctx.now + d.creatingExpiry);
+      break;
+    case 'Shipping': {
+      // Drives already on site (an early arrival) count as a delivered package:
+      // the dock processes them, and there is nothing to be overdue.
+      job.delivered = job.drives.some((x) => x.onSite) || job.extras.some((x) => x.onSite) || job.orphans.some((x) => x.onSite);
+      for (const x of job.drives) endEarly(x);
+      for (const x of job.extras) endEarly(x);
+      for (const x of job.orphans) endEarly(x);
+      job.alertPending = false;
+      job.overdueContactPending = false;
+      job.resolveReplied = false;
+      if (!job.delivered) {
+        job.tNever = ctx.arm('neverReceived', job, ctx.now + d.neverReceived);
+        job.tOverdue = ctx.arm('shippingOverdue', job, ctx.now + d.shippingOverdue);
+      }
+      break;
+    }
+    case 'Completed':
+    case 'Closed':
+      job.tRetention = ctx.arm('retention', job, ctx.now + d.retention);
+      break;
+    default:
+      break;
+  }
+}
+
+/** A delivery for a job in Shipping ends its escalation (R-SHIP-OVERDUE, R-NEVER-RECEIVED, R-SHIP-NORESPONSE). */
+export function deliveredInShipping(job: JobRec): void {
+  job.delivered = true;
+  job.tNever = disarm(job.tNever);
+  job.tOverdue = disarm(job.tOverdue);
+  job.tNoResponse = disarm(job.tNoResponse);
+}
+
+/** A drive stops being an early arrival (processed, answered for, returned or destroyed). */
+export function endEarly(x: DriveRec): void {
+  x.early = false;
+  x.tEarlyReturn = disarm(x.tEarlyReturn);
+  x.tEarlyDestroy = disarm(x.tEarlyDestroy);
+}
+
+/** Drives the job must destroy when its bad-address timer runs out: its listed drives still on site. */
+export function drivesToDestroy(job: JobRec): DriveRec[] {
+  return job.drives.filter((x) => x.onSite && !x.destroyed);
+}
+
+/**
+ * A timer's due time passed with no row that fires it (a later row arrived,
+ * or the timeline ended). Reports it, unless not firing was allowed.
+ * `line` is the first row after the due time (null at the end).
+ */
+export function timerPassed(ctx: CheckState, t: Timer<Owner>, line: number | null): void {
+  const when = `${TIMERS[t.key].name} armed at ${ctx.isoOf(t.armedAt)} (line ${t.armedLine})`;
+  const o = t.owner;
+  t.state = 'missed';
+  switch (t.key) {
+    case 'creatingExpire': {
+      const job = o as JobRec;
+      ctx.flagJob('R-CREATING-EXPIRE', job, `still Creating ${ctx.days(ctx.durations.creatingExpiry)} after its last put/update, but not deleted then (${when})`, t.due, line);
+      break;
+    }
+    case 'neverReceived': {
+      const job = o as JobRec;
+      for (const x of job.drives) {
+        if (x.state === 'Specified' && !x.onSite) {
+          ctx.flagDrive('R-NEVER-RECEIVED', x, `still Specified ${ctx.days(ctx.durations.neverReceived)} after job ${job.id} entered Shipping with no package delivered; it should have become NeverReceived then (${when})`, t.due, line);
+        }
+      }
+      break;
+    }
+    case 'shippingOverdue': {
+      const job = o as JobRec;
+      job.alertPending = true; // so the contact that follows is not reported a second time
+      ctx.flagJob('R-SHIP-OVERDUE', job, `no package delivered and no alert row at the due time (${when})`, t.due, line);
+      break;
+    }
+    case 'noResponse': {
+      const job = o as JobRec;
+      ctx.flagJob('R-SHIP-NORESPONSE', job, `no answer ${ctx.days(ctx.durations.noResponseClose)} after the overdue contact, but the job was not Closed then (${when})`, t.due, line);
+      break;
+    }
+    case 'earlyReturn':
+      // The return may have been impossible (no usable address); then R-EARLY-DESTROY must follow.
+      t.state = 'lapsed';
+      break;
+    case 'earlyDestroy': {
+      const x = o as DriveRec;
+      ctx.flagDrive('R-EARLY-DESTROY', x, `arrived early at ${ctx.isoOf(x.arrivedAt)} and was neither returned nor destroyed ${ctx.days(ctx.durations.earlyDestroy)} later`, t.due, line);
+      break;
+    }
+    case 'badAddressDestroy': {
+      const job = o as JobRec;
+      const left = drivesToDestroy(job);
+      for (const x of left) {
+        ctx.flagDrive('R-BAD-RETURN-ADDRESS', x, `no answer ${ctx.days(ctx.durations.badAddressDestroy)} after the bad-address contact, but the drive was not destroyed then (${when})`, t.due, line);
+      }
+      // Destroy rows at the due instant already had their "then Closed" checked at that instant's end.
+      const destroyedThen = job.instant === t.due && (job.flags & I.BAD_ADDRESS_DESTROY) !== 0;
+      if (left.length === 0 && job.state === 'Packaging' && !destroyedThen) {
+        ctx.flagJob('R-BAD-RETURN-ADDRESS', job, `no answer ${ctx.days(ctx.durations.badAddressDestroy)} after the bad-address contact, but the job was not Closed then (${when})`, t.due, line);
+      }
+      break;
+    }
+    case 'retention': {
+      const job = o as JobRec;
+      ctx.flagJob('R-RETENTION', job, `${job.state} for ${ctx.days(ctx.durations.retention)}, but its record was not deleted then (${when})`, t.due, line);
+      break;
+    }
+  }
+}
