@@ -4,7 +4,6 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Argv } from 'yargs';
-import { writeReport } from '../../report/index.js';
 import { DEFAULT_GANTT_JOBS, MAX_GANTT_JOBS } from '../../report/limits.js';
 import { UserError } from '../errors.js';
 import type { Command } from './command.js';
@@ -31,6 +30,8 @@ export const reportCommand: Command = {
     const s = await stat(dir).catch(() => null);
     if (!s) throw new UserError(`no such folder: ${dir}`);
     if (!s.isDirectory()) throw new UserError(`not a folder: ${dir} (give the output folder of a run, e.g. out/default)`);
+    // Loaded on use: vega and its friends cost ~0.2 s of start-up that other commands should not pay.
+    const { writeReport } = await import('../../report/index.js');
     const result = await writeReport(dir, { ganttJobs: n, quiet: true });
     if (!args.quiet) {
       process.stdout.write(`${result.charts.length / 3} charts written to ${dir}/charts\n${result.html}\n`);
