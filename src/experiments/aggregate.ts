@@ -36,6 +36,8 @@ export function aggregateSummaries(summaries: RunSummary[]): Record<string, unkn
   return {
     ...folded,
     replication: undefined,
+    // The seed is an input, the same in every replication: not a statistic.
+    seed: summaries[0]?.seed,
     replications: summaries.length,
     headline: Object.fromEntries(HEADLINE_KPIS.map((k) => [k.key, estimate(summaries.map(k.get))])),
   };

@@ -47,7 +47,14 @@ export function startReplications(scenario: Scenario, name: string, trace: Trace
       if (summaries.length >= plan.maxReplications) {
         return { summaries, note: `stopped at the maximum of ${plan.maxReplications} replications; still wider than ±${pct}: ${open.join(', ')}`, targetMet: false };
       }
-      summaries.push(...(await batch(summaries.length, Math.min(Math.max(plan.workers, 2), plan.maxReplications - summaries.length), plan.workers)));
+      // Run a batch as wide as the workers, but judge precision after each
+      // replication in index order and drop the rest: where the run stops
+      // must not depend on the number of workers.
+      const more = await batch(summaries.length, Math.min(Math.max(plan.workers, 2), plan.maxReplications - summaries.length), plan.workers);
+      for (const s of more) {
+        summaries.push(s);
+        if (summaries.length >= plan.maxReplications || impreciseKpis(summaries, plan.targetCi).length === 0) break;
+      }
     }
   };
 }

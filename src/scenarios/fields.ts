@@ -3,13 +3,13 @@
  * doc, so the schema stays the one place that defines a parameter.
  */
 import { z } from 'zod';
-import { DISTRIBUTION_KINDS, validateDistribution, type DistributionSpec } from '../sim/distributions.js';
+import { DISTRIBUTION_KINDS, DistributionError, makeDistribution, validateDistribution, type DistributionSpec } from '../sim/distributions.js';
 import { BYTES_HINT, DURATION_HINT, parseBytes, parseDuration } from './units.js';
 
 /** A duration such as "14d", parsed to ms. `min` is the smallest allowed value in ms. */
 export function duration(def: string, description: string, min = 1) {
   return z
-    .string()
+    .string({ error: (iss) => (iss.input === undefined ? undefined : `expected ${DURATION_HINT}`) })
     .transform((s, ctx) => {
       const ms = parseDuration(s);
       if (ms === undefined) {
@@ -58,7 +58,7 @@ const distValue = z.union([z.number(), z.string(), z.array(z.union([z.number(), 
  * its field path. `nonNegative` rejects distributions that can draw below 0
  * (a duration cannot be negative: use normal with min: 0d).
  */
-export function distribution(unit: Unit, def: Record<string, unknown>, description: string, nonNegative = true) {
+export function distribution(unit: Unit, def: Record<string, unknown>, description: string, nonNegative = true, positive = false) {
   return z
     .object({ dist: z.enum(DISTRIBUTION_KINDS as [string, ...string[]]) })
     .catchall(distValue)
@@ -86,9 +86,31 @@ export function distribution(unit: Unit, def: Record<string, unknown>, descripti
       }
       if (!ok) return z.NEVER;
       for (const problem of validateDistribution(spec)) {
-        const field = problem.slice(0, problem.indexOf(':'));
-        ctx.addIssue({ code: 'custom', path: field && field in spec ? [field] : [], message: problem.slice(problem.indexOf(':') + 2) });
+        ctx.addIssue(issueOf(problem));
         ok = false;
+      }
+      if (ok) {
+        // Some specs pass the field checks yet cannot be sampled (a normal
+        // truncated far above its mean): compile it now, not mid-run.
+        try {
+          const compiled = makeDistribution(spec as DistributionSpec);
+          // Parameters so extreme that draws overflow (a weibull with shape 0.001) are no delay or size at all.
+          if (!Number.isFinite(compiled.mean)) {
+            ctx.addIssue({ code: 'custom', path: [], message: 'parameters too extreme: the mean of this distribution is not a finite number' });
+            return z.NEVER;
+          }
+        } catch (err) {
+          if (!(err instanceof DistributionError)) throw err;
+          for (const problem of err.problems) {
+            ctx.addIssue(issueOf(problem));
+          }
+          return z.NEVER;
+        }
+      }
+      if (ok && positive && canBeZero(spec as DistributionSpec)) {
+        // A rate of 0 (a copy at 0 bytes/s) never ends: the model cannot schedule it.
+        ctx.addIssue({ code: 'custom', path: [], message: 'can draw 0 or less; this quantity must be > 0 (e.g. a uniform or normal with min > 0)' });
+        return z.NEVER;
       }
       if (ok && nonNegative && canBeNegative(spec as DistributionSpec)) {
         ctx.addIssue({ code: 'custom', path: [], message: `can draw values below 0; ${unit === 'duration' ? 'a duration' : 'this quantity'} must be >= 0 (use min: 0 for a normal)` });
@@ -98,6 +120,18 @@ export function distribution(unit: Unit, def: Record<string, unknown>, descripti
     })
     .prefault(def as any)
     .meta({ description, unit });
+}
+
+/**
+ * A kernel problem ("p90: expected > median …") as an issue at its
+ * parameter, present or missing (a lognormal without p90 names p90).
+ */
+function issueOf(problem: string): { code: 'custom'; path: string[]; message: string } {
+  const colon = problem.indexOf(': ');
+  const field = colon > 0 ? problem.slice(0, colon) : '';
+  return /^[A-Za-z0-9]+$/.test(field)
+    ? { code: 'custom', path: [field], message: problem.slice(colon + 2) }
+    : { code: 'custom', path: [], message: problem };
 }
 
 function canBeNegative(s: DistributionSpec): boolean {
@@ -111,6 +145,18 @@ function canBeNegative(s: DistributionSpec): boolean {
   }
 }
 
+function canBeZero(s: DistributionSpec): boolean {
+  switch (s.dist) {
+    case 'fixed': return s.value <= 0;
+    case 'uniform': case 'triangular': return s.min <= 0;
+    case 'normal': return s.min === undefined || s.min <= 0;
+    case 'bernoulli': return true;
+    case 'discrete': return s.values.some((v) => v <= 0);
+    case 'empirical': return s.samples.some((v) => v <= 0);
+    default: return false;
+  }
+}
+
 /** A work calendar: weekdays, hours and holidays (UTC). */
 export function calendar(def: { days: number[]; hours: [number, number]; holidays?: string[] }, description: string) {
   return z
@@ -120,7 +166,9 @@ export function calendar(def: { days: number[]; hours: [number, number]; holiday
       holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')).default([]).meta({ description: 'dates nobody works' }),
     })
     .strict()
-    .refine((c) => c.hours[0] < c.hours[1], { message: 'hours: expected [open, close] with open < close', path: ['hours'] })
+    .superRefine((c, ctx) => {
+      if (!(c.hours[0] < c.hours[1])) ctx.addIssue({ code: 'custom', path: ['hours'], message: `expected [open, close] with open < close, got [${c.hours.join(', ')}]` });
+    })
     .prefault(def)
     .meta({ description });
 }

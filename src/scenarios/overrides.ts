@@ -9,7 +9,8 @@ import { ScenarioError } from './errors.js';
 import { knownKeys } from './validate.js';
 import { closest } from './suggest.js';
 
-export function applyOverrides(raw: Record<string, unknown>, sets: string[]): Record<string, unknown> {
+/** `paths`, if given, receives the field path of every override (shorthands resolved). */
+export function applyOverrides(raw: Record<string, unknown>, sets: string[], paths?: string[]): Record<string, unknown> {
   const out = structuredClone(raw);
   const problems: string[] = [];
   for (const set of sets) {
@@ -20,6 +21,7 @@ export function applyOverrides(raw: Record<string, unknown>, sets: string[]): Re
     }
     const path = resolvePath(set.slice(0, eq), problems);
     if (!path) continue;
+    paths?.push(path.join('.'));
     let value: unknown;
     try {
       value = parse(set.slice(eq + 1));

@@ -5,7 +5,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { ScenarioError } from './errors.js';
 import { validateScenario, knownKeys } from './validate.js';
 import type { Scenario } from './schema.js';
@@ -22,9 +22,22 @@ export interface LoadedScenario {
 
 export function loadScenario(file: string, overrides: string[] = []): LoadedScenario {
   const raw = readMerged(resolve(file), []);
-  const withSets = applyOverrides(raw, overrides);
+  const setPaths: string[] = [];
+  const withSets = applyOverrides(raw, overrides, setPaths);
   delete withSets.extends;
-  const scenario = validateScenario(withSets, file);
+  let scenario: Scenario;
+  try {
+    scenario = validateScenario(withSets, file);
+  } catch (err) {
+    if (!(err instanceof ScenarioError) || setPaths.length === 0) throw err;
+    // A problem in a field that --set gave names the --set, not the file.
+    const prefix = `${file}: `;
+    throw new ScenarioError(err.problems.map((p) => {
+      const field = p.startsWith(prefix) ? p.slice(prefix.length, p.indexOf(': ', prefix.length)) : '';
+      const set = setPaths.find((s) => field === s || field.startsWith(`${s}.`));
+      return set ? `${prefix}--set ${p.slice(prefix.length)}` : p;
+    }));
+  }
   const name = scenario.name ?? basename(file, extname(file));
   return { scenario, name, file, raw: withSets };
 }
@@ -47,15 +60,33 @@ function readOne(path: string, from?: string): Record<string, unknown> {
   if (!existsSync(path)) {
     throw new ScenarioError([`${path}: no such scenario file${from ? ` (named by extends in ${from})` : ''}`]);
   }
-  const text = readFileSync(path, 'utf8');
-  const doc = parseDocument(text, { prettyErrors: false });
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const by = from ? ` (named by extends in ${from})` : '';
+    if (code === 'EISDIR') throw new ScenarioError([`${path}: is a folder, not a scenario file${by}`]);
+    if (typeof code === 'string') throw new ScenarioError([`${path}: cannot read the scenario file (${code})${by}`]);
+    throw err;
+  }
+  // With prettyErrors off the parser leaves linePos unset: count lines ourselves.
+  const lines = new LineCounter();
+  // logLevel error: no stray Node warnings on stderr (a key that is a list, say); problems come as errors below.
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter: lines, logLevel: 'error' });
   if (doc.errors.length > 0) {
     throw new ScenarioError(doc.errors.map((e) => {
-      const pos = e.linePos?.[0];
+      const pos = e.linePos?.[0] ?? (e.pos ? lines.linePos(e.pos[0]) : undefined);
       return `${path}:${pos ? `${pos.line}:${pos.col}` : '?'}: unreadable ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`;
     }));
   }
-  const value = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (err) {
+    // The parser refuses some documents only when building values (an alias bomb: "Excessive alias count").
+    throw new ScenarioError([`${path}: unreadable ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`]);
+  }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new ScenarioError([`${path}: expected a mapping of fields (${knownKeys([]).slice(0, 6).join(', ')}, …), got ${Array.isArray(value) ? 'a list' : typeof value}`]);

@@ -16,18 +16,24 @@ export const mergeCommand: Command = {
   handler: (args) => {
     const dirs = args.shards as string[];
     for (const d of dirs) if (!existsSync(d)) throw new UserError(`${d}: no such folder`);
-    let plan;
-    try {
-      plan = readPlan(dirs[0]);
-    } catch (err) {
-      throw new UserError((err as Error).message);
-    }
+    // A folder that is no sweep output (no variants.json or runs.csv) is the user's mistake, not a bug.
+    const read = <T>(d: string, f: (d: string) => T): T => {
+      try {
+        return f(d);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${d}: no runs.csv (is it a sweep output folder?)`);
+        if (err instanceof SyntaxError) throw new UserError(`${d}: variants.json is not valid JSON (${err.message})`);
+        if (err instanceof Error && / no variants\.json /.test(err.message)) throw new UserError(err.message);
+        throw err;
+      }
+    };
+    const plan = read(dirs[0], readPlan);
     const key = JSON.stringify(plan);
     const seen = new Map<string, string>();
     const records: RunRecord[] = [];
     for (const d of dirs) {
-      if (JSON.stringify(readPlan(d)) !== key) throw new UserError(`${d}: a shard of another sweep (its variants.json differs from ${dirs[0]}'s)`);
-      for (const r of readRuns(d)) {
+      if (JSON.stringify(read(d, readPlan)) !== key) throw new UserError(`${d}: a shard of another sweep (its variants.json differs from ${dirs[0]}'s)`);
+      for (const r of read(d, readRuns)) {
         const id = `${r.variant}/${r.replication}`;
         if (seen.has(id)) throw new UserError(`${d}: variant ${r.variant} replication ${r.replication} is also in ${seen.get(id)}`);
         seen.set(id, d);

@@ -33,6 +33,8 @@ export const runCommand: Command = {
     const timeline = timelineOption(args.timeline);
     const plan = replicationPlan(args);
     const trace = traceForCli(loaded);
+    // Bad usage is refused before anything runs or is written.
+    if (args.check && Object.keys(loaded.scenario.expect ?? {}).length === 0) throw new UserError(`${loaded.file}: --check needs an expect: block in the scenario`);
     const out = args.out ?? join('out', loaded.name);
     const bar = progressBar(`iesim ${loaded.name}`, args.quiet);
     const started = performance.now();
@@ -66,9 +68,7 @@ export const runCommand: Command = {
     report(loaded.name, summary, aggregated, note, seconds, out);
     let failed: ExpectationResult[] = [];
     if (args.check) {
-      const expect = loaded.scenario.expect;
-      if (!expect || Object.keys(expect).length === 0) throw new UserError(`${loaded.file}: --check needs an expect: block in the scenario`);
-      const results = evaluateExpectations(expect, summary, aggregated, null);
+      const results = evaluateExpectations(loaded.scenario.expect!, summary, aggregated, null);
       for (const r of results) process.stdout.write(`  ${r.message}\n`);
       failed = results.filter((r) => !r.ok);
     }

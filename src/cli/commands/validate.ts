@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { loadForCli } from '../options.js';
+import { UserError } from '../errors.js';
 
 export const validateCommand: Command = {
   command: 'validate <scenarios..>',
@@ -15,7 +16,9 @@ export const validateCommand: Command = {
         loadForCli(file, args.set);
         process.stdout.write(`${file}: ok\n`);
       } catch (err) {
-        problems.push((err as Error).message);
+        // Only the user's mistakes are reported per file; anything else is a bug with a stack.
+        if (!(err instanceof UserError)) throw err;
+        problems.push(err.message);
       }
     }
     if (problems.length) {
