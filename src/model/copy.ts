@@ -52,13 +52,14 @@ function onCopyGranted({ w, d }: { w: World; d: Drive }): void {
   const dc = w.scenario.datacenter, r = w.streams.copy;
   const throughput = Math.max(1, w.draw(dc.copyThroughput, r));
   const work = w.draw(dc.copyOverhead, r) + (d.bytes / throughput) * SECOND;
-  const end = w.copyCalendar.addWorking(now, work);
+  // Infinity when the copy cannot end before the horizon: it is then still running at the end of the run.
+  const end = w.copyCalendar.addWorking(now, work, w.horizon);
   d.copyStart = now;
   d.copyEnd = end;
   const faults = w.chance(w.scenario.faults.drive, w.streams.faults);
   const faultAt = now + w.streams.faults.next() * (end - now);
-  if (faults) w.sim.at(faultAt, onDriveFault, { w, d });
-  else w.sim.at(end, onCopyEnd, { w, d });
+  if (faults) w.atBeforeHorizon(faultAt, onDriveFault, { w, d });
+  else w.atBeforeHorizon(end, onCopyEnd, { w, d });
 }
 
 function onCopyEnd({ w, d }: { w: World; d: Drive }): void {

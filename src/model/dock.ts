@@ -50,7 +50,7 @@ export function deliver(w: World, pkg: Package): void {
 
 function scheduleDock(w: World, pkg: Package): void {
   const days = w.draw(w.scenario.datacenter.dockDelay, w.streams.dock);
-  w.sim.at(w.dockCalendar.addWorkingDays(w.sim.now, days), onDockProcessed, { w, pkg });
+  w.atBeforeHorizon(w.dockCalendar.addWorkingDays(w.sim.now, days, w.horizon), onDockProcessed, { w, pkg });
 }
 
 /** The customer set Shipping after an early arrival: the dock takes the packages already on site. */

@@ -55,7 +55,7 @@ function onAddressDestroy({ w, job }: JobEvent): void {
 
 function schedulePackaged(w: World, job: Job): void {
   const days = w.draw(w.scenario.datacenter.packagingDelay, w.streams.dock);
-  w.sim.at(w.dockCalendar.addWorkingDays(w.sim.now, days), onReturnShipped, { w, job });
+  w.atBeforeHorizon(w.dockCalendar.addWorkingDays(w.sim.now, days, w.horizon), onReturnShipped, { w, job });
 }
 
 /** R-FINISH: the return shipment; every drive on site goes back, then the job ends. */

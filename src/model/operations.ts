@@ -15,8 +15,8 @@ export interface ContactTask {
 
 export function requestContact(w: World, counted: boolean, done: () => void): void {
   const task: ContactTask = { done, requested: w.sim.now, counted };
-  const open = w.opsCalendar.nextOpen(w.sim.now);
-  if (open > w.sim.now) w.sim.at(open, queueForOperator, { w, task });
+  const open = w.opsCalendar.nextOpen(w.sim.now, w.horizon);
+  if (open > w.sim.now) w.atBeforeHorizon(open, queueForOperator, { w, task });
   else queueForOperator({ w, task });
 }
 
@@ -27,8 +27,8 @@ function queueForOperator(x: { w: World; task: ContactTask }): void {
 function startContact(x: { w: World; task: ContactTask }): void {
   const { w, task } = x;
   const effort = w.draw(w.scenario.operations.contactEffort, w.streams.ops);
-  const end = w.opsCalendar.addWorking(w.sim.now, effort);
-  w.sim.at(end, finishContact, x);
+  const end = w.opsCalendar.addWorking(w.sim.now, effort, w.horizon);
+  w.atBeforeHorizon(end, finishContact, x);
 }
 
 function finishContact(x: { w: World; task: ContactTask }): void {

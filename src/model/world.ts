@@ -187,6 +187,14 @@ export class World {
     return this.sim.at(at ?? this.sim.now + this.durations[def.duration], fn, data, def.priority);
   }
 
+  /**
+   * Schedules `fn(data)` at `time` unless that is after the horizon (or
+   * Infinity): such an event could never run, so it is not kept.
+   */
+  atBeforeHorizon<T>(time: number, fn: (data: T) => void, data: T): Timer {
+    return time <= this.horizon ? this.sim.at(time, fn, data) : NO_TIMER;
+  }
+
   cancelTimer(timer: Timer): Timer {
     if (timer !== NO_TIMER) this.sim.cancel(timer);
     return NO_TIMER;

@@ -56,18 +56,26 @@ export class WorkCalendar {
   }
 
   /** `t` if open, else the next instant the calendar opens. */
-  nextOpen(t: number): number {
-    return this.addWorking(t, 0);
+  nextOpen(t: number, limit = Infinity): number {
+    return this.addWorking(t, 0, limit);
   }
 
-  /** The instant at which `duration` ms of working time, started at `t`, is done. */
-  addWorking(t: number, duration: number): number {
+  /**
+   * The instant at which `duration` ms of working time, started at `t`, is
+   * done; Infinity when that is after `limit` (e.g. the end of the run: work
+   * that cannot finish in time need not be walked day by day for centuries).
+   */
+  addWorking(t: number, duration: number, limit = Infinity): number {
     if (!(duration >= 0)) throw new RangeError(`working duration must be >= 0, got ${duration}`);
-    if (this.alwaysOpen) return t + duration;
+    if (this.alwaysOpen) {
+      const end = t + duration;
+      return end <= limit ? end : Infinity;
+    }
     let e = this.startEpochMs + t;
     let left = duration;
-    // 400 years of days is a safe bound against a calendar with no working day left.
-    for (let guard = 0; guard < 146_100; guard++) {
+    const stop = limit === Infinity ? Infinity : this.startEpochMs + limit;
+    // 400 years of days bounds a walk with no limit, e.g. a calendar whose every day is a holiday.
+    for (let guard = 0; guard < 146_100 && e <= stop; guard++) {
       const day = Math.floor(e / DAY);
       const dayStart = day * DAY;
       if (this.isWorkDay(day)) {
@@ -75,17 +83,21 @@ export class WorkCalendar {
         const to = dayStart + this.close;
         if (from < to) {
           // duration 0 stops at the first open instant; otherwise work may end exactly at closing.
-          if (left === 0 || from + left <= to) return from + left - this.startEpochMs;
+          if (left === 0 || from + left <= to) {
+            const end = from + left - this.startEpochMs;
+            return end <= limit ? end : Infinity;
+          }
           left -= to - from;
         }
       }
       e = dayStart + DAY;
     }
-    throw new RangeError('the calendar has no working time left (every day a holiday?)');
+    if (e > stop) return Infinity;
+    throw new RangeError('the calendar has no working time left within 400 years (every day a holiday?)');
   }
 
   /** addWorking for a number of whole or fractional working days. */
-  addWorkingDays(t: number, days: number): number {
-    return this.addWorking(t, days * this.hoursPerDay);
+  addWorkingDays(t: number, days: number, limit = Infinity): number {
+    return this.addWorking(t, days * this.hoursPerDay, limit);
   }
 }
