@@ -36,6 +36,10 @@ export function evaluateExpectations(expect: Record<string, unknown>, summary: R
       out.push({ key, ok: false, actual, message: `expect.${key}: cannot read the bound ${JSON.stringify(bound)} (expected a number, ${unitDays ? 'a duration such as 12d, ' : ''}or {min, max})` });
       continue;
     }
+    if (key === 'violations' && violations === null) {
+      out.push({ key, ok: false, actual, message: 'expect.violations: the timeline was not checked (it needs --timeline full or sample:N)' });
+      continue;
+    }
     if (Number.isNaN(actual)) {
       out.push({ key, ok: false, actual, message: `expect.${key}: no such KPI in this run (known: violations, ${[...KPI_BY_KEY.keys()].join(', ')}, or a summary path such as rules.R-FAULT)` });
       continue;

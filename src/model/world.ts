@@ -18,6 +18,7 @@ import { RULE_IDS, type RuleDurations, type RulePolicy } from '../spec/rules.js'
 import { TIMERS, type TimerKey } from '../spec/timers.js';
 import type { EventKind, Entity } from '../spec/timeline.js';
 import type { Scenario } from '../scenarios/schema.js';
+import { ruleDurations, rulePolicy } from '../scenarios/rule-settings.js';
 import { NO_TIMER, type Drive, type Job } from './entities.js';
 import type { ModelSink, TimelineMode } from './sink.js';
 import { Kpis } from './kpis.js';
@@ -92,13 +93,8 @@ export class World {
       arrivals: rs.stream('arrivals'), customer: rs.stream('customer'), carrier: rs.stream('carrier'), dock: rs.stream('dock'),
       copy: rs.stream('copy'), ops: rs.stream('operations'), faults: rs.stream('faults'), noJob: rs.stream('no-job-packages'),
     };
-    const r = scenario.rules;
-    this.durations = {
-      creatingExpiry: r.creatingExpiry, shippingOverdue: r.shippingOverdue, neverReceived: r.neverReceived,
-      noResponseClose: r.noResponseClose, earlyReturn: r.earlyReturn, earlyDestroy: r.earlyDestroy,
-      badAddressDestroy: r.badAddressDestroy, retention: r.retention,
-    };
-    this.policy = { cancelAllowedIn: r.cancelAllowedIn, deleteAllowedIn: r.deleteAllowedIn, extraDriveIn: ['Creating', 'Shipping', 'Transferring'] };
+    this.durations = ruleDurations(scenario);
+    this.policy = rulePolicy(scenario);
     this.copy = new Resource(this.sim, scenario.datacenter.copyStations, 'copy stations');
     this.ops = new Resource(this.sim, scenario.operations.operators, 'operators');
     const startMs = this.sim.startMs;

@@ -25,6 +25,8 @@ export interface RunToFolderOptions {
    * report); may say how many replications summary.json now covers.
    */
   finishing?: (dir: string, summary: RunSummary) => Promise<{ replications?: number } | void>;
+  /** Runs after manifest.json is written (the report shows the manifest), before the folder is committed. */
+  reporting?: (dir: string) => Promise<void>;
 }
 
 export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions): Promise<RunSummary> {
@@ -54,6 +56,7 @@ export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions)
       files: hashFiles(dir.tmp),
     };
     dir.writeJson('manifest.json', manifest);
+    if (o.reporting) await o.reporting(dir.tmp);
     dir.commit();
     return summary;
   } catch (err) {

@@ -3,7 +3,7 @@
  * folder, as a user would, with outputs in temporary folders.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -57,6 +57,9 @@ export function writeScenario(dir: string, name: string, scenario: Record<string
 export const read = (path: string) => readFileSync(path, 'utf8');
 export const readJson = (path: string) => JSON.parse(read(path));
 export const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+/** Every file below `dir`, as sorted relative paths (charts/… included). */
+export const listFiles = (dir: string): string[] =>
+  list(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? listFiles(join(dir, f)).map((g) => `${f}/${g}`) : [f])).sort();
 
 /** A CSV without quoted commas (runs.csv, sweep.csv, replications.csv) as header-keyed rows. */
 export function csvRows(text: string): Record<string, string>[] {

@@ -12,6 +12,7 @@ import { TimelineChecker } from '../../src/checker/index.js';
 import { TIMELINE_COLUMNS, type TimelineRow, type EventKind, type Entity } from '../../src/spec/timeline.js';
 import { IsoFormatter } from '../../src/sim/time.js';
 import type { Scenario } from '../../src/scenarios/schema.js';
+import { ruleDurations, rulePolicy } from '../../src/scenarios/rule-settings.js';
 
 /** Runs a scenario and returns its timeline rows, as the CSV would hold them. */
 function simulate(scenario: Scenario): { rows: TimelineRow[]; horizon: string } {
@@ -26,15 +27,7 @@ function simulate(scenario: Scenario): { rows: TimelineRow[]; horizon: string } 
 }
 
 function check(scenario: Scenario, rows: TimelineRow[], until: string) {
-  const r = scenario.rules;
-  const checker = new TimelineChecker({
-    durations: {
-      creatingExpiry: r.creatingExpiry, shippingOverdue: r.shippingOverdue, neverReceived: r.neverReceived, noResponseClose: r.noResponseClose,
-      earlyReturn: r.earlyReturn, earlyDestroy: r.earlyDestroy, badAddressDestroy: r.badAddressDestroy, retention: r.retention,
-    },
-    policy: { cancelAllowedIn: r.cancelAllowedIn, deleteAllowedIn: r.deleteAllowedIn },
-    until,
-  });
+  const checker = new TimelineChecker({ durations: ruleDurations(scenario), policy: rulePolicy(scenario), until });
   rows.forEach((row, i) => checker.push(row, i + 2));
   return checker.finish();
 }

@@ -4,6 +4,8 @@
  * The file and terminal work happens here; the checking is src/checker's.
  */
 import type { Command } from './command.js';
+import { loadForCli } from '../options.js';
+import { ruleDurations, rulePolicy } from '../../scenarios/rule-settings.js';
 import { UserError } from '../errors.js';
 import { checkTimelineFile, TimelineFormatError, type CheckOptions, type CheckResult, type Violation } from '../../checker/index.js';
 import type { RuleDurations, RulePolicy } from '../../spec/rules.js';
@@ -99,7 +101,17 @@ export const checkCommand: Command = {
     y.positional('timeline', { type: 'string', describe: 'timeline CSV file' })
       .option('json', { type: 'boolean', default: false, describe: 'print the violations as a JSON array (sorted by time, then id)' })
       .option('until', { type: 'string', describe: 'ISO instant where the timeline ends (default: its last row); timers due by then must have fired' })
+      .option('scenario', { type: 'string', describe: 'take rule durations and policies from this scenario file (default: the spec\'s)' })
+      .option('set', { type: 'string', array: true, default: [] as string[], describe: 'overrides for --scenario (path=value)' })
       .example('$0 check out/default/events.csv', 'one line per violation, then a summary')
-      .example('$0 check events.csv --json > violations.json', 'machine-readable'),
-  handler: (args) => runCheck({ timeline: args.timeline as string, json: args.json as boolean, until: args.until as string | undefined }),
+      .example('$0 check events.csv --json > violations.json', 'machine-readable')
+      .example('$0 check out/fast/events.csv --scenario scenarios/fast.yaml', 'with the durations that run used'),
+  handler: (args) => {
+    let base: CheckOptions = {};
+    if (args.scenario !== undefined) {
+      const { scenario } = loadForCli(args.scenario as string, args.set as string[]);
+      base = checkOptionsFromDurations(ruleDurations(scenario), rulePolicy(scenario));
+    }
+    return runCheck({ timeline: args.timeline as string, json: args.json as boolean, until: args.until as string | undefined }, processOutput, base);
+  },
 };

@@ -12,6 +12,9 @@ import { aggregateSummaries, kpiValues } from '../../experiments/aggregate.js';
 import { HEADLINE_KPIS } from '../../experiments/headline.js';
 import { evaluateExpectations, type ExpectationResult } from '../../experiments/expectations.js';
 import type { RunSummary } from '../../model/summary.js';
+import type { Scenario } from '../../scenarios/schema.js';
+import { ruleDurations, rulePolicy } from '../../scenarios/rule-settings.js';
+import { checkTimelineFile } from '../../checker/index.js';
 
 export const runCommand: Command = {
   command: 'run [scenario]',
@@ -22,6 +25,7 @@ export const runCommand: Command = {
       .option('out', { type: 'string', describe: 'output folder (default: out/<scenario name>)' })
       .option('timeline', { type: 'string', default: 'full', describe: 'events.csv content: full, off, or sample:N (the first N jobs)' })
       .option('check', { type: 'boolean', default: false, describe: 'evaluate the scenario\'s expect: block; exit 1 if any expectation fails' })
+      .option('report', { type: 'boolean', default: true, describe: 'write charts/ and report.html (--no-report to skip)' })
       .example('$0 run', 'run scenarios/default.yaml into out/default/')
       .example('$0 run scenarios/peak-season.yaml --seed 7 --out out/peak7', 'another scenario, seed and folder')
       .example('$0 run --replications 20 --warmup 30d', '20 replications: summary.json gives mean, sd and 95% CI of each KPI')
@@ -42,6 +46,7 @@ export const runCommand: Command = {
     let note = '';
     let aggregated: Record<string, unknown> | null = null;
     let targetMissed = false;
+    let violations: number | null = null;
     const many = plan.replications > 1 || plan.targetCi !== undefined;
     const others = many ? startReplications(loaded.scenario, loaded.name, trace, plan, (n) => bar.update(Math.min(1, n / Math.max(plan.replications, n + 1)), 0)) : null;
     try {
@@ -49,6 +54,8 @@ export const runCommand: Command = {
         out, timeline, timelineText: args.timeline, trace,
         onProgress: (f, jobs) => bar.update(f / Math.max(1, plan.replications), jobs),
         finishing: async (dir, first) => {
+          // The timeline checks itself: checks.json, and the count for `expect: violations`.
+          if (timeline.kind !== 'off') violations = await writeChecks(dir, loaded.scenario, first.horizon);
           if (!others) return;
           const outcome = await others(first);
           note = outcome.note;
@@ -60,6 +67,11 @@ export const runCommand: Command = {
           writeFileSync(join(dir, 'replications.csv'), `${header.join(',')}\n${lines.join('\n')}\n`);
           return { replications: outcome.summaries.length };
         },
+        reporting: args.report ? async (dir) => {
+          // Loaded on use: the chart libraries cost start-up time that KPI-only runs should not pay.
+          const { writeReport } = await import('../../report/index.js');
+          await writeReport(dir, { quiet: true });
+        } : undefined,
       });
     } finally {
       bar.stop();
@@ -68,7 +80,7 @@ export const runCommand: Command = {
     report(loaded.name, summary, aggregated, note, seconds, out);
     let failed: ExpectationResult[] = [];
     if (args.check) {
-      const results = evaluateExpectations(loaded.scenario.expect!, summary, aggregated, null);
+      const results = evaluateExpectations(loaded.scenario.expect!, summary, aggregated, violations);
       for (const r of results) process.stdout.write(`  ${r.message}\n`);
       failed = results.filter((r) => !r.ok);
     }
@@ -76,6 +88,15 @@ export const runCommand: Command = {
     return failed.length > 0 ? 1 : 0;
   },
 };
+
+/** Checks the run's own timeline against the rules (with the scenario's durations) into checks.json; returns the violation count. */
+async function writeChecks(dir: string, scenario: Scenario, horizon: string): Promise<number> {
+  const result = await checkTimelineFile(join(dir, 'events.csv'), { durations: ruleDurations(scenario), policy: rulePolicy(scenario), until: horizon });
+  const total = Object.values(result.byRule).reduce((a, b) => a + b, 0);
+  writeFileSync(join(dir, 'checks.json'), `${JSON.stringify({ rows: result.rows, total, byRule: result.byRule, violations: result.violations }, null, 2)}\n`);
+  if (total > 0) process.stderr.write(`iesim: the rule checker found ${total} violation${total === 1 ? '' : 's'} in ${join(dir, 'events.csv')} (see checks.json)\n`);
+  return total;
+}
 
 function report(name: string, s: RunSummary, aggregated: Record<string, unknown> | null, note: string, seconds: number, out: string): void {
   const k = s.kpis;
