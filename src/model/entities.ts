@@ -17,9 +17,18 @@ export interface Job {
   stateSince: number;
   /** State before entering Faulted. */
   beforeFault: JobState | null;
-  readonly drives: Drive[];
+  /** Listed drives; emptied when a finished job is compacted (see finishedDrives). */
+  drives: Drive[];
   /** Extra and orphan drives that came in this job's packages. */
-  readonly riders: Drive[];
+  riders: Drive[];
+  readonly driveCount: number;
+  readonly totalBytes: number;
+  /**
+   * Once a finished job's drives have left for good, their records are
+   * written and only this stays (for Get Job and the day counts), so the
+   * 90 days of R-RETENTION cost a few numbers per drive, not a drive object.
+   */
+  finishedDrives: FinishedDrives | null;
   hasDeliveryPackage: boolean;
   hasReturnAddress: boolean;
   badReturnAddress: boolean;
@@ -59,6 +68,14 @@ export interface Job {
   held: Package[];
   /** The customer's intentions, drawn at Put Job (common random numbers across variants). */
   plan: CustomerPlan;
+}
+
+export interface FinishedDrives {
+  states: DriveState[];
+  bytes: number[];
+  outcomes: (CopyOutcome | '')[];
+  /** A copy started (so a log exists). */
+  processed: boolean[];
 }
 
 export interface CustomerPlan {

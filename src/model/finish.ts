@@ -10,7 +10,7 @@ import type { World } from './world.js';
 import type { JobEvent } from './creating.js';
 import { customerAnswer, requestContact } from './operations.js';
 import { returnDrive } from './dock.js';
-import { releaseDrive, releaseJob } from './release.js';
+import { compactFinishedJob, releaseDrive, releaseJob } from './release.js';
 import { putJob } from './put.js';
 import { onDelete } from './customer.js';
 
@@ -95,12 +95,14 @@ function onReturnDelivered({ w, job, outcome }: JobEvent & { outcome: string }):
   w.emit(job.traced, 'lost', 'job', job.id, job.id, '', '', 'R-RETURN-LOST', job.returnPackage, `outcome=${outcome}`);
   const again = w.chance(w.scenario.customer.reexportAfterDamage, w.streams.customer);
   if (outcome === 'damaged' && again) {
-    putJob(w, { type: 'export', drives: job.drives.length, bytes: job.drives.map((d) => d.bytes), reexportOf: job.id });
+    const bytes = job.finishedDrives ? job.finishedDrives.bytes : job.drives.map((d) => d.bytes);
+    putJob(w, { type: 'export', drives: job.driveCount, bytes, reexportOf: job.id });
   }
 }
 
 /** Completed or Closed: retention starts, and the customer may delete the record. */
 export function enterFinished(w: World, job: Job): void {
+  compactFinishedJob(w, job);
   job.finishedAt = w.sim.now;
   w.kpis.finish(job, w.sim.now);
   job.retentionTimer = w.startTimer('retention', onRetention, { w, job });

@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../scenarios/schema.js';
 import type { Drive, Job } from './entities.js';
+import { driveId } from './ids.js';
 import type { World } from './world.js';
 
 export interface DriveStatus {
@@ -41,13 +42,7 @@ function copyStatus(d: Drive): string | undefined {
   if (Number.isNaN(d.entered[3])) return undefined; // only from Transferring on
   if (d.copying) return 'InProgress';
   if (d.state === 'Faulted') return 'Failed';
-  switch (d.outcome) {
-    case 'ok': return 'Completed';
-    case 'info': return 'CompletedWithInfo';
-    case 'warnings': return 'CompletedWithWarnings';
-    case 'errors': return 'CompletedWithErrors';
-    default: return 'Pending';
-  }
+  return d.outcome === '' ? 'Pending' : COPY_STATUS[d.outcome];
 }
 
 export function getJob(w: World, job: Job): GetJobResult {
@@ -55,6 +50,7 @@ export function getJob(w: World, job: Job): GetJobResult {
   const now = w.sim.now;
   const logs = `${g.storageAccount}/${g.diagnosticsPath}`;
   let total = 0, done = 0;
+  if (job.finishedDrives) return finishedGetJob(w, job, logs);
   const driveList = job.drives.map((d): DriveStatus => {
     const copied = bytesSucceeded(d, now);
     total += d.bytes;
@@ -92,4 +88,40 @@ export function getJob(w: World, job: Job): GetJobResult {
   const copyOver = job.state === 'Packaging' || job.state === 'Completed' || job.state === 'Closed';
   if (job.type === 'export' && job.incompleteBlobList && copyOver) result.incompleteBlobListUri = `${logs}/${job.id}_incompleteblobs.xml`;
   return result;
+}
+
+/** Get Job for a finished, compacted job: every copy is over, so progress is all or nothing. */
+function finishedGetJob(w: World, job: Job, logs: string): GetJobResult {
+  const f = job.finishedDrives!;
+  const g = w.scenario.getJob;
+  let total = 0, done = 0;
+  const driveList = f.states.map((state, i): DriveStatus => {
+    const id = driveIdOf(job, i);
+    const outcome = f.outcomes[i];
+    const copied = outcome !== '' ? f.bytes[i] : 0;
+    total += f.bytes[i];
+    done += copied;
+    const s: DriveStatus = { driveId: id, state, percentComplete: f.bytes[i] > 0 ? Math.floor((100 * copied) / f.bytes[i]) : 0, bytesSucceeded: copied };
+    if (f.processed[i]) {
+      s.copyStatus = outcome === '' ? 'Pending' : COPY_STATUS[outcome];
+      s.errorLogUri = `${logs}/${job.id}_${id}_error.xml`;
+      if (g.logLevel === 'Verbose') s.verboseLogUri = `${logs}/${job.id}_${id}_verbose.xml`;
+    }
+    return s;
+  });
+  const result: GetJobResult = {
+    name: job.id, state: job.state, jobType: job.type === 'import' ? 'Import' : 'Export', cancelRequested: job.cancelRequested,
+    percentComplete: total > 0 ? Math.floor((100 * done) / total) : 0, logLevel: g.logLevel, diagnosticsPath: g.diagnosticsPath, driveList,
+  };
+  if (Number.isFinite(job.returnShipped)) {
+    result.returnPackage = { carrierName: 'carrier', trackingNumber: job.returnPackage, driveCount: f.states.filter((s) => s === 'ShippedBack').length, shipDate: w.sim.isoTime(job.returnShipped) };
+  }
+  if (job.type === 'export' && job.incompleteBlobList) result.incompleteBlobListUri = `${logs}/${job.id}_incompleteblobs.xml`;
+  return result;
+}
+
+const COPY_STATUS: Record<string, string> = { ok: 'Completed', info: 'CompletedWithInfo', warnings: 'CompletedWithWarnings', errors: 'CompletedWithErrors' };
+
+function driveIdOf(job: Job, i: number): string {
+  return driveId(job.id, i + 1);
 }

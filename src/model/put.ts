@@ -23,7 +23,7 @@ export function putJob(w: World, o: PutOptions): Job {
   const now = w.sim.now;
   const job: Job = {
     id, index, type: o.type, created: now, state: 'Creating', stateSince: now, beforeFault: null,
-    drives: [], riders: [], hasDeliveryPackage: true, hasReturnAddress: true, badReturnAddress: false,
+    drives: [], riders: [], driveCount: o.drives, totalBytes: 0, finishedDrives: null, hasDeliveryPackage: true, hasReturnAddress: true, badReturnAddress: false,
     cancelRequested: false, errors: false, traced: w.traces(index),
     entered: [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN], // JOB_STATES
     packagesDelivered: 0, firstDelivery: NaN, finishedAt: NaN, returnShipped: NaN, returnPackage: '',
@@ -43,6 +43,7 @@ export function putJob(w: World, o: PutOptions): Job {
     const bytes = o.bytes?.[n - 1] ?? Math.round(w.draw(w.scenario.arrivals.bytesPerDrive, w.streams.arrivals));
     const d = newDrive(w, driveId(id, n), job, null, 'listed', bytes);
     job.drives.push(d);
+    (job as { totalBytes: number }).totalBytes += bytes;
     w.initDriveState(d, o.type === 'import' ? 'Specified' : 'Received');
   }
   if (o.type === 'export') job.incompleteBlobList = w.chance(w.scenario.datacenter.incompleteBlobList, w.streams.arrivals);

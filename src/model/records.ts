@@ -47,7 +47,7 @@ export function jobCells(r: JobRecord, iso: (epochMs: number) => string, startMs
   const t = (ms: number) => (Number.isFinite(ms) ? iso(startMs + ms) : '');
   const turnaround = Number.isFinite(j.returnShipped) && Number.isFinite(j.firstDelivery) ? days(j.returnShipped - j.firstDelivery) : '';
   return [
-    j.id, j.type, j.drives.length, j.drives.reduce((a, d) => a + d.bytes, 0), t(j.created),
+    j.id, j.type, j.driveCount, j.totalBytes, t(j.created),
     ...[0, 1, 2, 3, 4, 5, 6].map((i) => t(j.entered[i])),
     r.finalState, t(j.deleted), j.deleteRule, turnaround, j.cancelRequested ? 'true' : 'false', j.escalations, j.faults, j.errors ? 'true' : 'false',
   ];

@@ -13,6 +13,7 @@ import { deliver, processHeldPackages } from './dock.js';
 import { customerAnswer, requestContact } from './operations.js';
 import { enterFinished } from './finish.js';
 import { onDelete } from './customer.js';
+import { releaseDrive } from './release.js';
 
 export function enterShipping(w: World, job: Job): void {
   job.expiryTimer = w.cancelTimer(job.expiryTimer);
@@ -29,7 +30,8 @@ export function enterShipping(w: World, job: Job): void {
 }
 
 function onHandToCarrier({ w, job }: JobEvent): void {
-  if (Number.isNaN(job.deleted)) shipPackage(w, job, true);
+  // A job resolved without its package (R-SHIP-RESOLVE cancel) before the customer shipped needs none.
+  if (job.state === 'Shipping') shipPackage(w, job, true);
 }
 
 /**
@@ -71,7 +73,10 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
     const follows = w.chance(ca.missingDriveFollows, r);
     const after = w.draw(ca.followDelay, r);
     // A customer follows up a package that arrived short; after a lost one, the overdue contact comes first.
-    if (follows && !lost) w.sim.after(transit + after, onFollowUp, { w, job, drive: d });
+    if (follows && !lost) {
+      d.inTransit = true; // on its way from the customer: it has a future, so its record waits
+      w.sim.after(transit + after, onFollowUp, { w, job, drive: d });
+    }
   }
 }
 
@@ -80,7 +85,9 @@ function onDelivered({ w, pkg }: { w: World; pkg: Package }): void {
 }
 
 function onFollowUp({ w, job, drive }: JobEvent & { drive: Drive }): void {
+  drive.inTransit = false;
   if (Number.isNaN(job.deleted)) shipPackage(w, job, false, [drive]);
+  else releaseDrive(w, drive); // the job is gone: the customer keeps the drive
 }
 
 /** A delivery ends the wait: every Shipping timer and escalation stops. */
