@@ -1,6 +1,6 @@
 /** manifest.json: what produced an output folder, and a hash of every file in it. */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export interface Manifest {
@@ -34,21 +34,27 @@ export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** SHA-256 of every file below `dir` (relative paths, sorted), streaming-free but fine for outputs up to a few GB. */
-export function hashFiles(dir: string, skip: string[] = []): Record<string, string> {
+/** SHA-256 of every file below `dir` (relative paths, sorted), read as streams: outputs may be larger than a Buffer can hold. */
+export async function hashFiles(dir: string, skip: string[] = []): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
+  const files: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else {
-        const rel = relative(dir, p);
-        if (!skip.includes(rel)) out[rel] = sha256(readFileSync(p));
-      }
+      else if (!skip.includes(relative(dir, p))) files.push(p);
     }
   };
   walk(dir);
+  for (const p of files) out[relative(dir, p)] = await hashFile(p);
   return out;
+}
+
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(path).on('data', (chunk) => h.update(chunk)).on('end', () => resolve(h.digest('hex'))).on('error', reject);
+  });
 }
 
 export function packageVersion(): string {

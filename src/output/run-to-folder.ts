@@ -53,7 +53,7 @@ export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions)
       replications: extra?.replications ?? 1,
       timeline: o.timelineText,
       scenario: loaded.scenario,
-      files: hashFiles(dir.tmp),
+      files: await hashFiles(dir.tmp),
     };
     dir.writeJson('manifest.json', manifest);
     if (o.reporting) await o.reporting(dir.tmp);

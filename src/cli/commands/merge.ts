@@ -13,7 +13,7 @@ export const mergeCommand: Command = {
     y.positional('shards', { type: 'string', array: true, describe: 'shard output folders' })
       .option('out', { type: 'string', demandOption: true, describe: 'output folder of the merged sweep' })
       .example('$0 merge shards/1 shards/2 shards/3 shards/4 --out out/sweep', 'after an array job of four tasks'),
-  handler: (args) => {
+  handler: async (args) => {
     const dirs = args.shards as string[];
     for (const d of dirs) if (!existsSync(d)) throw new UserError(`${d}: no such folder`);
     // A folder that is no sweep output (no variants.json or runs.csv) is the user's mistake, not a bug.
@@ -50,7 +50,7 @@ export const mergeCommand: Command = {
     writePlan(dir.tmp, plan);
     writeRuns(dir.tmp, records);
     writeSweepCsv(dir.tmp, plan, records);
-    dir.writeJson('manifest.json', { iesim: packageVersion(), merged: dirs.length, scenarioName: plan.scenario, seed: plan.seed, replications: plan.replications, variants: plan.variants.length, files: hashFiles(dir.tmp) });
+    dir.writeJson('manifest.json', { iesim: packageVersion(), merged: dirs.length, scenarioName: plan.scenario, seed: plan.seed, replications: plan.replications, variants: plan.variants.length, files: await hashFiles(dir.tmp) });
     dir.commit();
     process.stdout.write(`merged ${dirs.length} shards: ${plan.variants.length} variants × ${plan.replications} replications into ${args.out}/\n`);
     return 0;

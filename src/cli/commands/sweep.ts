@@ -67,7 +67,7 @@ export const sweepCommand: Command = {
       dir.writeJson('manifest.json', {
         iesim: packageVersion(), node: process.version, scenarioName: base.name, scenarioFile: base.file,
         scenarioHash: canonicalHash(base.scenario), seed: base.scenario.seed, replications: R,
-        shard: shard ? `${shard.k}/${shard.n}` : null, variants: variants.length, files: hashFiles(dir.tmp),
+        shard: shard ? `${shard.k}/${shard.n}` : null, variants: variants.length, files: await hashFiles(dir.tmp),
       });
       dir.commit();
     } catch (err) {
