@@ -8,7 +8,7 @@ import { IsoFormatter } from '../sim/time.js';
 import { TIMELINE_COLUMNS } from '../spec/timeline.js';
 import type { ModelSink } from '../model/sink.js';
 import { DAY_COLUMNS, DRIVE_COLUMNS, JOB_COLUMNS, dayCells, driveCells, jobCells, type DayRecord, type DriveRecord, type JobRecord } from '../model/records.js';
-import { CsvFile } from './csv-file.js';
+import { CsvPipeline, type CsvSink } from './csv-pipeline.js';
 
 export interface RunFilesOptions {
   /** Write events.csv (false when the timeline is off). */
@@ -16,23 +16,25 @@ export interface RunFilesOptions {
 }
 
 export class RunFiles implements ModelSink {
-  private readonly files: CsvFile[] = [];
-  private readonly events?: CsvFile;
-  private readonly jobs: CsvFile;
-  private readonly drives: CsvFile;
-  private readonly days: CsvFile;
+  // csv-stringify runs on a worker thread; this thread only builds the rows.
+  private readonly pipeline = new CsvPipeline();
+  private readonly files: CsvSink[] = [];
+  private readonly events?: CsvSink;
+  private readonly jobs: CsvSink;
+  private readonly drives: CsvSink;
+  private readonly days: CsvSink;
   private readonly iso = new IsoFormatter();
   private readonly recordIso = new IsoFormatter();
   private readonly format = (ms: number) => this.recordIso.format(ms);
 
   constructor(dir: string, private readonly startMs: number, options: RunFilesOptions) {
-    if (options.timeline) this.events = this.add(new CsvFile(join(dir, 'events.csv'), TIMELINE_COLUMNS));
-    this.jobs = this.add(new CsvFile(join(dir, 'jobs.csv'), JOB_COLUMNS));
-    this.drives = this.add(new CsvFile(join(dir, 'drives.csv'), DRIVE_COLUMNS));
-    this.days = this.add(new CsvFile(join(dir, 'timeseries.csv'), DAY_COLUMNS));
+    if (options.timeline) this.events = this.add(this.pipeline.open(join(dir, 'events.csv'), TIMELINE_COLUMNS));
+    this.jobs = this.add(this.pipeline.open(join(dir, 'jobs.csv'), JOB_COLUMNS));
+    this.drives = this.add(this.pipeline.open(join(dir, 'drives.csv'), DRIVE_COLUMNS));
+    this.days = this.add(this.pipeline.open(join(dir, 'timeseries.csv'), DAY_COLUMNS));
   }
 
-  private add(f: CsvFile): CsvFile {
+  private add(f: CsvSink): CsvSink {
     this.files.push(f);
     return f;
   }
@@ -58,14 +60,20 @@ export class RunFiles implements ModelSink {
   }
 
   get needsDrain(): boolean {
-    return this.files.some((f) => f.needsDrain);
+    return this.pipeline.needsDrain;
   }
 
   async drain(): Promise<void> {
-    for (const f of this.files) if (f.needsDrain) await f.drain();
+    await this.pipeline.drain();
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.files.map((f) => f.close()));
+    for (const f of this.files) f.flush();
+    await this.pipeline.close();
+  }
+
+  /** Stops writing (the run failed; its folder is discarded). */
+  async abort(): Promise<void> {
+    await this.pipeline.abort();
   }
 }

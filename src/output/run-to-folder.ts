@@ -31,8 +31,9 @@ export interface RunToFolderOptions {
 
 export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions): Promise<RunSummary> {
   const dir = new AtomicDir(o.out);
+  let files: RunFiles | undefined;
   try {
-    const files = new RunFiles(dir.tmp, parseInstant(loaded.scenario.start), { timeline: o.timeline.kind !== 'off' });
+    files = new RunFiles(dir.tmp, parseInstant(loaded.scenario.start), { timeline: o.timeline.kind !== 'off' });
     const model = new Model(loaded.scenario, files, { timeline: o.timeline, trace: o.trace, name: loaded.name });
     while (!model.done) {
       model.advance(model.now + DAY);
@@ -60,6 +61,7 @@ export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions)
     dir.commit();
     return summary;
   } catch (err) {
+    await files?.abort();
     dir.abandon();
     throw err;
   }
