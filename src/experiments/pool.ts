@@ -45,7 +45,10 @@ export async function runReplications(tasks: ReplicationTask[], workers: number,
   }
   const script = workerScript();
   let next = 0;
-  const pool = Array.from({ length: Math.min(workers, tasks.length) }, () => new Worker(script));
+  // A large young generation: a replication allocates fast, and with the default one the two
+  // isolates' garbage collectors fight over the cores (measured: 8 four-year replications on
+  // 2 workers, 5.7 s → 4.6 s).
+  const pool = Array.from({ length: Math.min(workers, tasks.length) }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 192 } }));
   try {
     await Promise.all(pool.map((w) => new Promise<void>((resolve, reject) => {
       const feed = () => {
