@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('iesim')
     .usage('$0 <command> [options]\n\nSimulate and check the Import/Export job lifecycle.')
     .strict()
-    .demandCommand(1, 'Name a command: see the list above.')
+    .demandCommand(1, `Name a command: ${COMMANDS.map((c) => String(c.command).split(' ')[0]).join(', ')}.`)
     .recommendCommands()
     .help()
     .alias('h', 'help')
