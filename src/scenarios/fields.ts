@@ -66,6 +66,9 @@ export function distribution(unit: Unit, def: Record<string, unknown>, descripti
       const parser = unitParsers[unit];
       const spec: Record<string, unknown> = { dist: raw.dist };
       let ok = true;
+      // Converted value → what the user wrote, so messages speak in the file's units ("7d", not 604800000).
+      const written = new Map<string, string>();
+      const inUnits = (problem: string) => problem.replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/g, (n) => written.get(n) ?? n);
       const convert = (key: string, v: unknown, path: (string | number)[]): unknown => {
         if (typeof v !== 'string') return v;
         if (!UNIT_KEYS.has(key)) {
@@ -77,7 +80,7 @@ export function distribution(unit: Unit, def: Record<string, unknown>, descripti
         if (n === undefined) {
           ctx.addIssue({ code: 'custom', path, message: `expected ${parser.hint}, got "${v}"` });
           ok = false;
-        }
+        } else written.set(String(n), v);
         return n;
       };
       for (const [k, v] of Object.entries(raw)) {
@@ -86,7 +89,7 @@ export function distribution(unit: Unit, def: Record<string, unknown>, descripti
       }
       if (!ok) return z.NEVER;
       for (const problem of validateDistribution(spec)) {
-        ctx.addIssue(issueOf(problem));
+        ctx.addIssue(issueOf(inUnits(problem)));
         ok = false;
       }
       if (ok) {
