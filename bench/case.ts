@@ -84,6 +84,17 @@ async function main(): Promise<Result> {
       timed += performance.now() - s0;
       return { rows, seconds: timed / 1000, rowsPerSecond: rows / (timed / 1000) };
     }
+    case 'check': {
+      const { checkTimelineFile } = await import('../src/checker/index.js');
+      const r = await checkTimelineFile(args[0], {});
+      const violations = Object.values(r.byRule).reduce((a, b) => a + b, 0);
+      return { rows: r.rows, seconds: seconds(), rowsPerSecond: r.rows / seconds(), violations };
+    }
+    case 'report': {
+      const { writeReport } = await import('../src/report/index.js');
+      const r = await writeReport(args[0], { quiet: true });
+      return { charts: r.charts.length, seconds: seconds(), htmlMiB: statSync(r.html).size / 2 ** 20 };
+    }
     default:
       throw new Error(`unknown case ${kind}`);
   }
