@@ -6,11 +6,9 @@ import { enterFinished, returnRiders } from './finish.js';
 import { releaseJob } from './release.js';
 import { returnEarlyDrives } from './early.js';
 
-/**
- * A cancel request. `rule` is R-CANCEL for the customer's own call; the
- * R-SHIP-RESOLVE path cancels through its own rows (shipping.ts).
- */
-export function requestCancel(w: World, job: Job, rule: 'R-CANCEL'): void {
+/** The customer's cancel call (R-CANCEL); the R-SHIP-RESOLVE path cancels through its own rows (shipping.ts). */
+export function requestCancel(w: World, job: Job): void {
+  const rule = 'R-CANCEL';
   if (!Number.isNaN(job.deleted) || job.cancelRequested) return;
   w.emit(job.traced, 'cancel', 'job', job.id, job.id, '', '', rule);
   if (!w.policy.cancelAllowedIn.includes(job.state)) {

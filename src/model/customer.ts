@@ -50,7 +50,7 @@ function onEarlyShip({ w, job }: JobEvent): void {
 }
 
 function onCancel({ w, job }: JobEvent): void {
-  requestCancel(w, job, 'R-CANCEL');
+  requestCancel(w, job);
 }
 
 export function onDelete({ w, job }: JobEvent): void {

@@ -25,7 +25,7 @@ function queueForOperator(x: { w: World; task: ContactTask }): void {
 }
 
 function startContact(x: { w: World; task: ContactTask }): void {
-  const { w, task } = x;
+  const { w } = x;
   const effort = w.draw(w.scenario.operations.contactEffort, w.streams.ops);
   const end = w.opsCalendar.addWorking(w.sim.now, effort, w.horizon);
   w.atBeforeHorizon(end, finishContact, x);

@@ -48,15 +48,14 @@ export function jobCells(r: JobRecord, iso: (epochMs: number) => string, startMs
   const turnaround = Number.isFinite(j.returnShipped) && Number.isFinite(j.firstDelivery) ? days(j.returnShipped - j.firstDelivery) : '';
   return [
     j.id, j.type, j.driveCount, j.totalBytes, t(j.created),
-    ...[0, 1, 2, 3, 4, 5, 6].map((i) => t(j.entered[i])),
+    ...j.entered.slice(0, 7).map(t), // JOB_STATES order, Faulted aside
     r.finalState, t(j.deleted), j.deleteRule, turnaround, j.cancelRequested ? 'true' : 'false', j.escalations, j.faults, j.errors ? 'true' : 'false',
   ];
 }
 
 export function driveCells(d: Drive, iso: (epochMs: number) => string, startMs: number): (string | number)[] {
   const t = (ms: number) => (Number.isFinite(ms) ? iso(startMs + ms) : '');
-  const stateOrder = [0, 1, 2, 3, 4, 5, 6, 7]; // DRIVE_STATES order
-  const e = stateOrder.map((i) => t(d.entered[i]));
+  const e = d.entered.map(t); // DRIVE_STATES order, as the columns
   return [
     d.id, d.job?.id ?? '', d.role, d.bytes, e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], d.state ?? '', d.outcome,
     t(d.returned), t(d.destroyed), Number.isFinite(d.copyWait) ? days(d.copyWait) : '',

@@ -1,6 +1,6 @@
 /** summary.json of one run (docs/outputs.md), built from the world at the horizon. */
 import { DAY } from '../sim/time.js';
-import type { Tally, TallySummary } from '../sim/statistics.js';
+import type { TallySummary } from '../sim/statistics.js';
 import { JOB_STATES } from '../spec/states.js';
 import type { World } from './world.js';
 
@@ -68,12 +68,12 @@ export function buildSummary(w: World, name: string, replication: number, releas
     drives: released.drives,
     kpis: {
       throughputPerDay: k.finished / (span / DAY),
-      turnaroundDays: summarize(k.turnaround),
-      turnaroundImportDays: summarize(k.turnaroundImport),
-      turnaroundExportDays: summarize(k.turnaroundExport),
-      timeInStateDays: Object.fromEntries(JOB_STATES.map((s, i) => [s, summarize(k.timeInState[i])])),
-      copyWaitDays: summarize(k.copyWait),
-      opsWaitDays: summarize(k.opsWait),
+      turnaroundDays: k.turnaround.summary(),
+      turnaroundImportDays: k.turnaroundImport.summary(),
+      turnaroundExportDays: k.turnaroundExport.summary(),
+      timeInStateDays: Object.fromEntries(JOB_STATES.map((s, i) => [s, k.timeInState[i].summary()])),
+      copyWaitDays: k.copyWait.summary(),
+      opsWaitDays: k.opsWait.summary(),
       copyUtilization: mean(w.copy.busyStats.integral(h), warmupIntegrals.copyBusy) / w.copy.capacity,
       opsUtilization: mean(w.ops.busyStats.integral(h), warmupIntegrals.opsBusy) / w.ops.capacity,
       copyQueueMean: mean(w.copy.queueStats.integral(h), warmupIntegrals.copyQueue),
@@ -94,9 +94,4 @@ export function readIntegrals(w: World): WarmupIntegrals {
     copyBusy: w.copy.busyStats.integral(t), copyQueue: w.copy.queueStats.integral(t),
     opsBusy: w.ops.busyStats.integral(t), opsQueue: w.ops.queueStats.integral(t), onSite: w.kpis.onSite.integral(t),
   };
-}
-
-/** A tally's summary with JSON-safe numbers (NaN → null is done by the writer). */
-function summarize(t: Tally): TallySummary {
-  return t.summary();
 }

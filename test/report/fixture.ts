@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DRIVE_STATES, JOB_STATES } from '../../src/spec/states.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -29,8 +30,6 @@ interface Ev {
   detail: string;
 }
 
-const JOB_STATES = ['Creating', 'Shipping', 'Received', 'Transferring', 'Packaging', 'Completed', 'Closed', 'Faulted'];
-const DRIVE_STATES = ['Specified', 'Received', 'NeverReceived', 'Transferring', 'Completed', 'CompletedMoreInfo', 'ShippedBack', 'Faulted'];
 
 export interface FixtureOptions {
   /** Write checks.json (default true). */

@@ -45,7 +45,7 @@ export const sweepCommand: Command = {
     const loaded = variants.map((v) => loadForCli(args.scenario, [...plain, ...v.sets], args.seed));
     const trace = traceForCli(base);
     const tasks: (ReplicationTask & { variant: number })[] = [];
-    variants.forEach((v, vi) => {
+    variants.forEach((_, vi) => {
       for (let r = 0; r < R; r++) {
         const i = vi * R + r;
         if (shard && i % shard.n !== shard.k - 1) continue;
