@@ -3,12 +3,13 @@ import type { Job } from './entities.js';
 import type { World } from './world.js';
 import { checkPackaging, withdrawQueuedCopies } from './copy.js';
 import { enterFinished, returnRiders } from './finish.js';
-import { releaseJob } from './release.js';
+import { releaseJob, releaseRetained } from './release.js';
 import { returnEarlyDrives } from './early.js';
 
 /** The customer's cancel call (R-CANCEL); the R-SHIP-RESOLVE path cancels through its own rows (shipping.ts). */
 export function requestCancel(w: World, job: Job): void {
   const rule = 'R-CANCEL';
+  if (job.retired >= 0) return requestCancelRetained(w, job.retired);
   if (!Number.isNaN(job.deleted) || job.cancelRequested) return;
   w.emit(job.traced, 'cancel', 'job', job.id, job.id, '', '', rule);
   if (!w.policy.cancelAllowedIn.includes(job.state)) {
@@ -42,6 +43,7 @@ export function requestCancel(w: World, job: Job): void {
 }
 
 export function requestDelete(w: World, job: Job): void {
+  if (job.retired >= 0) return requestDeleteRetained(w, job.retired);
   if (!Number.isNaN(job.deleted)) return;
   if (!w.policy.deleteAllowedIn.includes(job.state)) {
     w.emit(job.traced, 'refuse', 'job', job.id, job.id, '', '', 'R-DELETE', '', `state=${job.state}`);
@@ -49,4 +51,29 @@ export function requestDelete(w: World, job: Job): void {
   }
   w.emit(job.traced, 'delete', 'job', job.id, job.id, job.state, '', 'R-DELETE');
   releaseJob(w, job, 'R-DELETE');
+}
+
+/** The same calls for a finished job in w.retained (by seq): the rows are those of a Job in its state. */
+export function requestCancelRetained(w: World, seq: number): void {
+  const r = w.retained;
+  if (!r.has(seq) || r.cancelRequested(seq)) return;
+  const id = r.id(seq), state = r.state(seq), traced = r.traced(seq);
+  w.emit(traced, 'cancel', 'job', id, id, '', '', 'R-CANCEL');
+  if (!w.policy.cancelAllowedIn.includes(state)) {
+    w.emit(traced, 'refuse', 'job', id, id, '', '', 'R-CANCEL', '', `state=${state}`);
+    return;
+  }
+  r.setCancelRequested(seq); // finished: nothing else to stop
+}
+
+export function requestDeleteRetained(w: World, seq: number): void {
+  const r = w.retained;
+  if (!r.has(seq)) return;
+  const id = r.id(seq), state = r.state(seq), traced = r.traced(seq);
+  if (!w.policy.deleteAllowedIn.includes(state)) {
+    w.emit(traced, 'refuse', 'job', id, id, '', '', 'R-DELETE', '', `state=${state}`);
+    return;
+  }
+  w.emit(traced, 'delete', 'job', id, id, state, '', 'R-DELETE');
+  releaseRetained(w, seq, 'R-DELETE');
 }

@@ -17,18 +17,19 @@ export interface Job {
   stateSince: number;
   /** State before entering Faulted. */
   beforeFault: JobState | null;
-  /** Listed drives; emptied when a finished job is compacted (see finishedDrives). */
+  /** Listed drives; emptied when a finished job moves into w.retained (see retired). */
   drives: Drive[];
   /** Extra and orphan drives that came in this job's packages. */
   riders: Drive[];
   readonly driveCount: number;
   readonly totalBytes: number;
   /**
-   * Once a finished job's drives have left for good, their records are
-   * written and only this stays (for Get Job and the day counts), so the
-   * 90 days of R-RETENTION cost a few numbers per drive, not a drive object.
+   * Once a finished job's drives have left for good, the job moves into the
+   * world's RetainedJobs (retained.ts) under this seq (-1 until then), and
+   * this object is dropped: only events scheduled earlier still hold it,
+   * and they must look the job up by `retired` (see api.ts).
    */
-  finishedDrives: FinishedDrives | null;
+  retired: number;
   hasDeliveryPackage: boolean;
   hasReturnAddress: boolean;
   badReturnAddress: boolean;
@@ -36,7 +37,6 @@ export interface Job {
   errors: boolean;
   /** In the timeline sample (or the timeline is full). */
   traced: boolean;
-  /** First entry time per state, by JOB_STATES index (NaN = never). */
   /** First entry time per state, by state index (NaN = never). A plain array: a typed array costs ~200 bytes more per entity. */
   readonly entered: number[];
   packagesDelivered: number;
@@ -68,14 +68,6 @@ export interface Job {
   held: Package[];
   /** The customer's intentions, drawn at Put Job (common random numbers across variants). */
   plan: CustomerPlan;
-}
-
-export interface FinishedDrives {
-  states: DriveState[];
-  bytes: number[];
-  outcomes: (CopyOutcome | '')[];
-  /** A copy started (so a log exists). */
-  processed: boolean[];
 }
 
 export interface CustomerPlan {

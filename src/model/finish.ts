@@ -10,9 +10,10 @@ import type { World } from './world.js';
 import type { JobEvent } from './creating.js';
 import { customerAnswer, requestContact } from './operations.js';
 import { returnDrive } from './dock.js';
-import { compactFinishedJob, releaseDrive, releaseJob } from './release.js';
+import { releaseDrive, releaseJob, releaseRetained, retireFinishedJob } from './release.js';
 import { putJob } from './put.js';
 import { onDelete } from './customer.js';
+import { requestDeleteRetained } from './api.js';
 
 export function enterPackaging(w: World, job: Job): void {
   if (!w.chance(w.scenario.datacenter.badReturnAddress, w.streams.dock)) {
@@ -75,11 +76,15 @@ function onReturnShipped({ w, job }: JobEvent): void {
   job.returnShipped = w.sim.now;
   w.setJobState(job, job.errors ? 'Closed' : 'Completed', 'R-FINISH');
   w.kpis.returnShipped(job);
-  enterFinished(w, job);
+  // Drawn before the finish (another stream, so the same values): a damaged export keeps its
+  // drive sizes for a re-export, since the finish may move the job into w.retained.
   const ca = w.scenario.carrier, r = w.streams.carrier;
   const lost = w.chance(ca.returnLost, r), damaged = w.chance(ca.returnDamaged, r);
   const transit = w.draw(ca.returnTransit, r);
-  w.sim.after(transit, onReturnDelivered, { w, job, outcome: job.type === 'export' ? (lost ? 'lost' : damaged ? 'damaged' : '') : '' });
+  const outcome = job.type === 'export' ? (lost ? 'lost' : damaged ? 'damaged' : '') : '';
+  const bytes = outcome === 'damaged' ? job.drives.map((d) => d.bytes) : null;
+  enterFinished(w, job);
+  w.sim.after(transit, onReturnDelivered, { w, job, outcome, bytes });
 }
 
 /** Extra and orphan drives go back with their job (R-EXTRA-DRIVE, R-ORPHAN-DRIVE). */
@@ -87,7 +92,7 @@ export function returnRiders(w: World, job: Job): void {
   for (const d of job.riders) if (d.onSite) returnDrive(w, d, d.role === 'extra' ? 'R-EXTRA-DRIVE' : 'R-ORPHAN-DRIVE');
 }
 
-function onReturnDelivered({ w, job, outcome }: JobEvent & { outcome: string }): void {
+function onReturnDelivered({ w, job, outcome, bytes }: JobEvent & { outcome: string; bytes: number[] | null }): void {
   if (outcome === '') {
     w.emit(job.traced, 'deliver', 'job', job.id, job.id, '', '', '', job.returnPackage);
     return;
@@ -95,16 +100,25 @@ function onReturnDelivered({ w, job, outcome }: JobEvent & { outcome: string }):
   w.emit(job.traced, 'lost', 'job', job.id, job.id, '', '', 'R-RETURN-LOST', job.returnPackage, `outcome=${outcome}`);
   const again = w.chance(w.scenario.customer.reexportAfterDamage, w.streams.customer);
   if (outcome === 'damaged' && again) {
-    const bytes = job.finishedDrives ? job.finishedDrives.bytes : job.drives.map((d) => d.bytes);
-    putJob(w, { type: 'export', drives: job.driveCount, bytes, reexportOf: job.id });
+    putJob(w, { type: 'export', drives: job.driveCount, bytes: bytes!, reexportOf: job.id });
   }
 }
 
 /** Completed or Closed: retention starts, and the customer may delete the record. */
 export function enterFinished(w: World, job: Job): void {
-  compactFinishedJob(w, job);
   job.finishedAt = w.sim.now;
+  const seq = retireFinishedJob(w, job);
   w.kpis.finish(job, w.sim.now);
+  if (seq >= 0) {
+    // The job now lives in w.retained; its events carry the seq (a number: no allocation).
+    const on = retainedHandlers(w);
+    w.retained.setRetentionTimer(seq, w.startTimer('retention', on.retention, seq));
+    if (job.plan.deleteAfterFinish) {
+      const after = w.draw(w.scenario.customer.deleteAfterFinishDelay, w.streams.customer);
+      if (after < w.durations.retention) w.sim.after(after, on.delete, seq);
+    }
+    return;
+  }
   job.retentionTimer = w.startTimer('retention', onRetention, { w, job });
   if (job.plan.deleteAfterFinish) {
     const after = w.draw(w.scenario.customer.deleteAfterFinishDelay, w.streams.customer);
@@ -115,6 +129,25 @@ export function enterFinished(w: World, job: Job): void {
 function onRetention({ w, job }: JobEvent): void {
   job.retentionTimer = NO_TIMER;
   if (!Number.isNaN(job.deleted)) return;
-  w.emit(job.traced, 'delete', 'job', job.id, job.id, job.state, '', 'R-RETENTION', '', `timer=${TIMERS.retention.name}`);
+  w.emit(job.traced, 'delete', 'job', job.id, job.id, job.state, '', 'R-RETENTION', '', RETENTION_DETAIL);
   releaseJob(w, job, 'R-RETENTION');
+}
+
+const RETENTION_DETAIL = `timer=${TIMERS.retention.name}`;
+
+/** The retained jobs' event handlers, one pair per world (events carry only the seq). */
+function retainedHandlers(w: World): NonNullable<World['retainedHandlers']> {
+  if (w.retainedHandlers) return w.retainedHandlers;
+  const r = w.retained;
+  w.retainedHandlers = {
+    retention: (seq: number) => {
+      r.setRetentionTimer(seq, NO_TIMER);
+      if (!r.has(seq)) return;
+      const id = r.id(seq);
+      w.emit(r.traced(seq), 'delete', 'job', id, id, r.state(seq), '', 'R-RETENTION', '', RETENTION_DETAIL);
+      releaseRetained(w, seq, 'R-RETENTION');
+    },
+    delete: (seq: number) => requestDeleteRetained(w, seq),
+  };
+  return w.retainedHandlers;
 }

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenarios/schema.js';
 import type { Drive, Job } from './entities.js';
-import { driveId } from './ids.js';
+import { driveId, returnPackageId } from './ids.js';
 import type { World } from './world.js';
 
 export interface DriveStatus {
@@ -50,7 +50,7 @@ export function getJob(w: World, job: Job): GetJobResult {
   const now = w.sim.now;
   const logs = `${g.storageAccount}/${g.diagnosticsPath}`;
   let total = 0, done = 0;
-  if (job.finishedDrives) return finishedGetJob(w, job, logs);
+  if (job.retired >= 0) return retainedGetJob(w, job.retired, logs);
   const driveList = job.drives.map((d): DriveStatus => {
     const copied = bytesSucceeded(d, now);
     total += d.bytes;
@@ -90,38 +90,48 @@ export function getJob(w: World, job: Job): GetJobResult {
   return result;
 }
 
-/** Get Job for a finished, compacted job: every copy is over, so progress is all or nothing. */
-function finishedGetJob(w: World, job: Job, logs: string): GetJobResult {
-  const f = job.finishedDrives!;
+/** Get Job for a finished job in retention (w.retained): every copy is over, so progress is all or nothing. */
+function retainedGetJob(w: World, seq: number, logs: string): GetJobResult {
+  const r = w.retained;
   const g = w.scenario.getJob;
+  const id = r.id(seq), type = r.type(seq), returnShipped = r.returnShipped(seq);
+  const drives = r.drives(seq);
   let total = 0, done = 0;
-  const driveList = f.states.map((state, i): DriveStatus => {
-    const id = driveIdOf(job, i);
-    const outcome = f.outcomes[i];
-    const copied = outcome !== '' ? f.bytes[i] : 0;
-    total += f.bytes[i];
+  const driveList = drives.map((d, i): DriveStatus => {
+    const driveId = driveIdOf(id, i);
+    const copied = d.outcome !== '' ? d.bytes : 0;
+    total += d.bytes;
     done += copied;
-    const s: DriveStatus = { driveId: id, state, percentComplete: f.bytes[i] > 0 ? Math.floor((100 * copied) / f.bytes[i]) : 0, bytesSucceeded: copied };
-    if (f.processed[i]) {
-      s.copyStatus = outcome === '' ? 'Pending' : COPY_STATUS[outcome];
-      s.errorLogUri = `${logs}/${job.id}_${id}_error.xml`;
-      if (g.logLevel === 'Verbose') s.verboseLogUri = `${logs}/${job.id}_${id}_verbose.xml`;
+    const s: DriveStatus = { driveId, state: d.state, percentComplete: d.bytes > 0 ? Math.floor((100 * copied) / d.bytes) : 0, bytesSucceeded: copied };
+    if (d.processed) {
+      s.copyStatus = d.outcome === '' ? 'Pending' : COPY_STATUS[d.outcome];
+      s.errorLogUri = `${logs}/${id}_${driveId}_error.xml`;
+      if (g.logLevel === 'Verbose') s.verboseLogUri = `${logs}/${id}_${driveId}_verbose.xml`;
     }
     return s;
   });
   const result: GetJobResult = {
-    name: job.id, state: job.state, jobType: job.type === 'import' ? 'Import' : 'Export', cancelRequested: job.cancelRequested,
+    name: id, state: r.state(seq), jobType: type === 'import' ? 'Import' : 'Export', cancelRequested: r.cancelRequested(seq),
     percentComplete: total > 0 ? Math.floor((100 * done) / total) : 0, logLevel: g.logLevel, diagnosticsPath: g.diagnosticsPath, driveList,
   };
-  if (Number.isFinite(job.returnShipped)) {
-    result.returnPackage = { carrierName: 'carrier', trackingNumber: job.returnPackage, driveCount: f.states.filter((s) => s === 'ShippedBack').length, shipDate: w.sim.isoTime(job.returnShipped) };
+  if (Number.isFinite(returnShipped)) {
+    result.returnPackage = { carrierName: 'carrier', trackingNumber: returnPackageId(id), driveCount: drives.filter((d) => d.state === 'ShippedBack').length, shipDate: w.sim.isoTime(returnShipped) };
   }
-  if (job.type === 'export' && job.incompleteBlobList) result.incompleteBlobListUri = `${logs}/${job.id}_incompleteblobs.xml`;
+  if (type === 'export' && r.incompleteBlobList(seq)) result.incompleteBlobListUri = `${logs}/${id}_incompleteblobs.xml`;
   return result;
+}
+
+/** Get Job by ID for any open job (active or in retention); undefined when there is none (never created, or deleted). */
+export function getJobById(w: World, id: string): GetJobResult | undefined {
+  const job = w.jobs.get(id);
+  if (job) return getJob(w, job);
+  const seq = w.retained.find(id);
+  if (seq < 0) return undefined;
+  return retainedGetJob(w, seq, `${w.scenario.getJob.storageAccount}/${w.scenario.getJob.diagnosticsPath}`);
 }
 
 const COPY_STATUS: Record<string, string> = { ok: 'Completed', info: 'CompletedWithInfo', warnings: 'CompletedWithWarnings', errors: 'CompletedWithErrors' };
 
-function driveIdOf(job: Job, i: number): string {
-  return driveId(job.id, i + 1);
+function driveIdOf(jobId: string, i: number): string {
+  return driveId(jobId, i + 1);
 }

@@ -6,7 +6,7 @@
  * backpressure between slices.
  */
 import type { Scenario } from '../scenarios/schema.js';
-import type { Drive } from './entities.js';
+import type { Drive, Job } from './entities.js';
 import type { ModelSink, TimelineMode } from './sink.js';
 import type { DriveRecord, JobRecord } from './records.js';
 import { World } from './world.js';
@@ -75,14 +75,32 @@ export class Model {
     if (!this.warmupIntegrals) this.warmupIntegrals = w.warmup > 0 ? readIntegrals(w) : zeroIntegrals();
     const summary = buildSummary(w, this.options.name ?? this.scenario.name ?? 'scenario', this.options.replication ?? 0, this.counts, this.warmupIntegrals);
     const open = [...w.jobs.values()];
-    for (const job of open) w.sink.job?.({ job, finalState: job.state });
+    const openCount = w.openJobs;
+    this.recordOpenJobs(open);
     const drives: Drive[] = [];
     for (const job of open) drives.push(...job.drives, ...job.riders);
     drives.push(...w.loose);
     for (const d of drives) if (!d.released) releaseDrive(w, d);
     summary.drives = this.counts.drives;
-    summary.jobs = { ...summary.jobs, ...this.counts.jobs, openAtHorizon: open.length };
+    summary.jobs = { ...summary.jobs, ...this.counts.jobs, openAtHorizon: openCount };
     return summary;
+  }
+
+  /** Records of the jobs open at the horizon, by job number: the active ones and those in retention. */
+  private recordOpenJobs(active: Job[]): void {
+    const w = this.world, r = w.retained;
+    const retained = [...r.seqs()].sort((a, b) => r.index(a) - r.index(b));
+    let i = 0;
+    for (const job of active) { // w.jobs is in job-number order (insertion at Put Job)
+      for (; i < retained.length && r.index(retained[i]) < job.index; i++) this.recordRetained(retained[i]);
+      w.sink.job?.({ job, finalState: job.state });
+    }
+    for (; i < retained.length; i++) this.recordRetained(retained[i]);
+  }
+
+  private recordRetained(seq: number): void {
+    const r = this.world.retained;
+    this.world.sink.job?.({ job: r.facts(seq, NaN, ''), finalState: r.state(seq) });
   }
 
   private countJob(r: JobRecord): void {

@@ -23,7 +23,7 @@ export function putJob(w: World, o: PutOptions): Job {
   const now = w.sim.now;
   const job: Job = {
     id, index, type: o.type, created: now, state: 'Creating', stateSince: now, beforeFault: null,
-    drives: [], riders: [], driveCount: o.drives, totalBytes: 0, finishedDrives: null, hasDeliveryPackage: true, hasReturnAddress: true, badReturnAddress: false,
+    drives: [], riders: [], driveCount: o.drives, totalBytes: 0, retired: -1, hasDeliveryPackage: true, hasReturnAddress: true, badReturnAddress: false,
     cancelRequested: false, errors: false, traced: w.traces(index),
     entered: [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN], // JOB_STATES
     packagesDelivered: 0, firstDelivery: NaN, finishedAt: NaN, returnShipped: NaN, returnPackage: '',

@@ -1,7 +1,8 @@
 /** Row shapes of jobs.csv, drives.csv and timeseries.csv (docs/outputs.md), built from the model's records. */
 import { DRIVE_STATES, JOB_STATES } from '../spec/states.js';
 import { DAY } from '../sim/time.js';
-import type { Drive, Job } from './entities.js';
+import type { Drive } from './entities.js';
+import type { JobFacts } from './retained.js';
 
 export const JOB_COLUMNS = [
   'job', 'type', 'drives', 'bytes', 'put', 'creating', 'shipping', 'received', 'transferring', 'packaging',
@@ -20,7 +21,7 @@ export const DAY_COLUMNS = [
 
 /** Times are epoch ms (NaN = never); the writer formats them. */
 export interface JobRecord {
-  job: Job;
+  job: JobFacts;
   finalState: string;
 }
 export interface DriveRecord {

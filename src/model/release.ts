@@ -20,8 +20,6 @@ export function releaseJob(w: World, job: Job, rule: string): void {
   job.addressTimer = w.cancelTimer(job.addressTimer);
   job.retentionTimer = w.cancelTimer(job.retentionTimer);
   w.sink.job?.({ job, finalState: job.state });
-  // Compacted drives were released at the finish but count in their states until the job goes.
-  if (job.finishedDrives) for (const s of job.finishedDrives.states) w.drivesInState[w.driveStateIndex(s)]--;
   releaseAll(w, job.drives);
   releaseAll(w, job.riders);
 }
@@ -45,20 +43,16 @@ export function releaseDrive(w: World, d: Drive): void {
 
 /**
  * A finished job whose drives have all left (none on site, none on its way,
- * no early-arrival timer) writes their records now and keeps only their
- * states, sizes and outcomes: most jobs then spend their 90 days of
- * retention as one small object. Day counts still see the drives in their
- * states until the job is deleted.
+ * no early-arrival timer) writes their records now and moves into the
+ * world's RetainedJobs: the 90 days of R-RETENTION then cost ~150 bytes of
+ * typed arrays instead of the Job and Drive objects. Returns the seq, or -1
+ * when a drive still has a future (the job then stays an object until
+ * deleted). Day counts still see the drives in their states until the job
+ * is deleted.
  */
-export function compactFinishedJob(w: World, job: Job): void {
+export function retireFinishedJob(w: World, job: Job): number {
   const gone = (d: Drive) => !d.onSite && !d.inTransit && !d.copying && d.earlyReturnTimer === NO_TIMER && d.earlyDestroyTimer === NO_TIMER;
-  if (job.finishedDrives || !job.drives.every(gone) || !job.riders.every(gone)) return;
-  job.finishedDrives = {
-    states: job.drives.map((d) => d.state!),
-    bytes: job.drives.map((d) => d.bytes),
-    outcomes: job.drives.map((d) => d.outcome),
-    processed: job.drives.map((d) => !Number.isNaN(d.entered[3])), // entered Transferring
-  };
+  if (job.retired >= 0 || !job.drives.every(gone) || !job.riders.every(gone)) return -1;
   for (const d of job.drives) {
     if (d.released) continue;
     d.released = true;
@@ -66,6 +60,21 @@ export function compactFinishedJob(w: World, job: Job): void {
     w.sink.drive?.({ drive: d });
   }
   for (const d of job.riders) releaseDrive(w, d);
+  const seq = w.retained.add(job);
+  job.retired = seq;
+  w.jobs.delete(job.id);
   job.drives = [];
   job.riders = [];
+  return seq;
+}
+
+/** Deletes a job in retention (R-RETENTION, R-DELETE): its record goes to the sink. */
+export function releaseRetained(w: World, seq: number, rule: string): void {
+  const r = w.retained;
+  const deleted = w.sim.now;
+  w.jobsInState[w.jobStateIndex(r.state(seq))]--;
+  w.cancelTimer(r.retentionTimer(seq));
+  w.sink.job?.({ job: r.facts(seq, deleted, rule), finalState: r.state(seq) });
+  for (const s of r.driveStateIndexes(seq)) w.drivesInState[s]--;
+  r.remove(seq);
 }

@@ -22,6 +22,7 @@ import { ruleDurations, rulePolicy } from '../scenarios/rule-settings.js';
 import { NO_TIMER, type Drive, type Job } from './entities.js';
 import type { ModelSink, TimelineMode } from './sink.js';
 import { Kpis } from './kpis.js';
+import { RetainedJobs } from './retained.js';
 
 export class ModelBug extends Error {
   constructor(message: string) {
@@ -69,8 +70,12 @@ export class World {
   readonly horizon: number;
   readonly warmup: number;
   readonly kpis: Kpis;
-  /** Open jobs by ID (released when deleted). */
+  /** Open jobs by ID, except those in `retained` (released when deleted). */
   readonly jobs = new Map<string, Job>();
+  /** Finished jobs in retention whose drives have left (no longer in `jobs`). */
+  readonly retained = new RetainedJobs();
+  /** Handlers of retained jobs' events (finish.ts), made once per world. */
+  retainedHandlers: { retention: (seq: number) => void; delete: (seq: number) => void } | null = null;
   /** Drives not yet released (still on site, or whose job is open). */
   liveDrives = 0;
   /** Drives on site whose job is gone or never existed (early arrivals): released by their own timers. */
@@ -119,6 +124,11 @@ export class World {
   chance(p: number, rng: Rng): boolean {
     // Draw even when p is 0 or 1, so changing a probability never shifts later draws of the stream.
     return rng.next() < p;
+  }
+
+  /** Jobs open now: active ones and those in retention. */
+  get openJobs(): number {
+    return this.jobs.size + this.retained.size;
   }
 
   /** Is this job in the timeline (full, or in the sample)? */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadScenario } from '../../src/scenarios/read.js';
 import { runToFolder } from '../../src/output/run-to-folder.js';
 import { Model } from '../../src/model/model.js';
-import { getJob } from '../../src/model/get-job.js';
+import { getJobById } from '../../src/model/get-job.js';
 import { RULE_IDS } from '../../src/spec/rules.js';
 import { DRIVE_STATES, JOB_STATES } from '../../src/spec/states.js';
 import type { RunSummary } from '../../src/model/summary.js';
@@ -81,13 +81,13 @@ describe('memory follows open jobs, not the total', () => {
     let maxLive = 0;
     while (!model.done) {
       model.advance(model.now + 7 * 86_400_000);
-      maxLive = Math.max(maxLive, model.world.jobs.size);
+      maxLive = Math.max(maxLive, model.world.openJobs);
     }
     const summary = model.finish();
     // About 25 jobs/day, each alive ~100 days (90 of retention): about 2,500 open, never the 17,000 created.
     expect(summary.jobs.created).toBeGreaterThan(15_000);
     expect(maxLive).toBeLessThan(summary.jobs.created / 4);
-    expect(model.world.jobs.size).toBe(summary.jobs.openAtHorizon);
+    expect(model.world.openJobs).toBe(summary.jobs.openAtHorizon);
   });
 });
 
@@ -99,7 +99,7 @@ describe('Get Job', () => {
     const at = (day: number) => {
       const fresh = new Model(model.scenario, {}, { trace: [{ time: 0, type: 'import', drives: 1 }] });
       fresh.advance(day * 86_400_000);
-      return getJob(fresh.world, fresh.world.jobs.get('J-000001')!);
+      return getJobById(fresh.world, 'J-000001')!;
     };
     const stateAt = (day: number, id: string) => rows.filter((r) => r.id === id && r.kind === 'state' && r.day <= day).at(-1)!.to;
     for (const day of [0.5, 3, 5.5, 6, 7, 8]) {

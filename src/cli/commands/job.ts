@@ -2,7 +2,7 @@ import type { Command } from './command.js';
 import { loadForCli, scenarioOptions } from '../options.js';
 import { UserError } from '../errors.js';
 import { Model } from '../../model/model.js';
-import { getJob } from '../../model/get-job.js';
+import { getJobById } from '../../model/get-job.js';
 import { parseInstant } from '../../sim/time.js';
 
 export const jobCommand: Command = {
@@ -30,13 +30,13 @@ export const jobCommand: Command = {
     if (t < 0) throw new UserError(`--at: ${args.at} is before the scenario's start (${loaded.scenario.start})`);
     if (t > model.horizon) throw new UserError(`--at: ${args.at} is after the scenario's horizon (${model.world.sim.isoTime(model.horizon)})`);
     model.advance(t);
-    const job = model.world.jobs.get(args.id);
-    if (!job) {
+    const status = getJobById(model.world, args.id);
+    if (!status) {
       const why = deleted || (model.world.nextJob - 1 < Number(args.id.replace(/\D/g, '')) ? 'does not exist yet' : 'does not exist');
       process.stderr.write(`iesim: job ${args.id} ${why} at ${args.at}: Get Job answers "not found"\n`);
       return 1;
     }
-    process.stdout.write(`${JSON.stringify({ at: model.world.sim.isoTime(), ...getJob(model.world, job) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ at: model.world.sim.isoTime(), ...status }, null, 2)}\n`);
     return 0;
   },
 };
