@@ -13,7 +13,7 @@ export interface JobEvent { w: World; job: Job }
 /** An Update Job Properties call while Creating: the row, and the expiry timer restarts. */
 export function updateWhileCreating(w: World, job: Job, detail = ''): void {
   w.emit(job.traced, 'update', 'job', job.id, job.id, '', '', 'R-CREATING-RESET', '', detail);
-  w.sim.reschedule(job.expiryTimer, w.sim.now + w.durations.creatingExpiry);
+  job.expiryTimer = w.restartTimer(job.expiryTimer);
 }
 
 /** A plain property update (the customer keeps editing the job). */

@@ -6,6 +6,7 @@
  * bug in the model and stops the run).
  */
 import { Simulation, type Timer } from '../sim/simulation.js';
+import type { TimerLine } from '../sim/timer-line.js';
 import { RandomStreams, type Rng } from '../sim/random.js';
 import { makeDistribution, type Distribution, type DistributionSpec } from '../sim/distributions.js';
 import { Resource } from '../sim/resource.js';
@@ -90,6 +91,7 @@ export class World {
   nextOrphan = 1;
   nextNoJob = 1;
   private readonly dists = new Map<object, Distribution>();
+  private readonly lines = new Map<(data: any) => void, TimerLine<any>>();
 
   constructor(readonly scenario: Scenario, readonly sink: ModelSink, readonly timeline: TimelineMode, replication = 0) {
     this.sim = new Simulation({ start: scenario.start });
@@ -187,10 +189,25 @@ export class World {
     return owner ? owner.traced : this.timeline.kind === 'full';
   }
 
-  /** Starts a rule timer from the table in src/spec/timers.ts; returns its handle. */
+  /**
+   * Starts a rule timer from the table in src/spec/timers.ts; returns its
+   * handle. Timed from now, it goes on a TimerLine (one per rule timer and
+   * handler: they are due in the order they start); `at` puts it in the heap.
+   */
   startTimer<T>(key: TimerKey, fn: (data: T) => void, data: T, at?: number): Timer {
     const def = TIMERS[key];
-    return this.sim.at(at ?? this.sim.now + this.durations[def.duration], fn, data, def.priority);
+    if (at !== undefined) return this.sim.at(at, fn, data, def.priority);
+    let line = this.lines.get(fn);
+    if (!line) {
+      line = this.sim.line(this.durations[def.duration], fn, def.priority);
+      this.lines.set(fn, line);
+    }
+    return line.start(data);
+  }
+
+  /** Restarts a running rule timer (R-CREATING-RESET); returns its new handle. */
+  restartTimer(timer: Timer): Timer {
+    return this.sim.restart(timer);
   }
 
   /**

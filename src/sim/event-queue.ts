@@ -62,16 +62,33 @@ export class EventQueue {
   }
 
   push(time: number, priority: number, fn: Callback, data?: unknown): number {
-    if (!(priority >= MIN_PRIORITY && priority <= MAX_PRIORITY && Number.isInteger(priority))) {
-      throw new RangeError(`priority must be a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY}, got ${priority}`);
-    }
+    checkPriority(priority);
+    return this.pushAt(time, priority, this.nextSequence(), fn, data);
+  }
+
+  /**
+   * Takes the sequence number an event scheduled now would get, for an event
+   * that enters the heap later with pushReserved() (a TimerLine's entries):
+   * it then sorts exactly as if it had been pushed now.
+   */
+  reserveSequence(): number {
+    return this.nextSequence();
+  }
+
+  /** Pushes an event with a sequence number from reserveSequence(). */
+  pushReserved(time: number, priority: number, seq: number, fn: Callback, data?: unknown): number {
+    checkPriority(priority);
+    return this.pushAt(time, priority, seq, fn, data);
+  }
+
+  private pushAt(time: number, priority: number, seq: number, fn: Callback, data: unknown): number {
     const slot = this.allocSlot();
     this.fns[slot] = fn;
     this.datas[slot] = data;
     const pos = this.n++;
     if (pos >= this.time.length) this.growHeap();
     this.time[pos] = time;
-    this.order[pos] = (priority + PRIORITY_BIAS) * SEQ_SPAN + this.nextSequence();
+    this.order[pos] = (priority + PRIORITY_BIAS) * SEQ_SPAN + seq;
     this.slotAtPos[pos] = slot;
     this.posOfSlot[slot] = pos;
     this.siftUp(pos);
@@ -218,6 +235,12 @@ export class EventQueue {
       pos = child;
     }
     this.place(pos, t, o, slot);
+  }
+}
+
+export function checkPriority(priority: number): void {
+  if (!(priority >= MIN_PRIORITY && priority <= MAX_PRIORITY && Number.isInteger(priority))) {
+    throw new RangeError(`priority must be a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY}, got ${priority}`);
   }
 }
 

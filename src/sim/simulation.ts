@@ -1,9 +1,10 @@
 import { EventQueue, type Callback } from './event-queue.js';
 import { IsoFormatter, parseInstant } from './time.js';
+import { MAX_LINES, TimerLine } from './timer-line.js';
 
 export type { Callback } from './event-queue.js';
 
-/** A handle to a scheduled event: cancel or reschedule it through the Simulation. */
+/** A handle to a scheduled event (>= 0) or a TimerLine's timer (<= -2): cancel it through the Simulation. */
 export type Timer = number;
 
 export interface SimulationOptions {
@@ -25,6 +26,8 @@ export class Simulation {
   private clock = 0;
   private processed = 0;
   private stopRequested = false;
+  private readonly lines: TimerLine<any>[] = [];
+  private readonly now_ = () => this.clock;
 
   constructor(options: SimulationOptions = {}) {
     const start = options.start ?? 0;
@@ -43,7 +46,9 @@ export class Simulation {
 
   /** Events waiting in the queue. */
   get pending(): number {
-    return this.queue.size;
+    let n = this.queue.size;
+    for (const l of this.lines) if (l.size > 0) n += l.size - 1; // a line's head is in the queue
+    return n;
   }
 
   /** Schedules `fn(data)` at absolute time `time` (ms since start, rounded to whole ms). */
@@ -63,9 +68,22 @@ export class Simulation {
     return this.queue.push(this.clock + Math.round(delay), priority, fn as Callback, data);
   }
 
-  /** Cancels a pending event; false if it already ran or was cancelled. */
+  /**
+   * A line of timers that each run `fn(data)` `delay` ms after they start
+   * (see TimerLine): for timeouts many entities start the same way.
+   */
+  line<T>(delay: number, fn: (data: T) => void, priority = 0): TimerLine<T> {
+    if (!(delay >= 0) || delay === Infinity) throw new RangeError(`a delay must be a finite number of ms >= 0, got ${delay}`);
+    if (this.lines.length >= MAX_LINES) throw new RangeError(`at most ${MAX_LINES} timer lines per simulation`);
+    const line = new TimerLine<T>(this.queue, this.now_, this.lines.length, delay, priority, fn);
+    this.lines.push(line);
+    return line;
+  }
+
+  /** Cancels a pending event or line timer; false if it already ran or was cancelled. */
   cancel(timer: Timer): boolean {
-    return this.queue.cancel(timer);
+    if (timer >= 0) return this.queue.cancel(timer);
+    return timer <= -2 ? this.lines[TimerLine.lineOf(timer)].cancel(timer) : false;
   }
 
   /**
@@ -73,18 +91,27 @@ export class Simulation {
    * old time (a reset timeout). False if it already ran or was cancelled.
    */
   reschedule(timer: Timer, time: number): boolean {
+    if (timer < 0) throw new RangeError('a line timer cannot be rescheduled: restart it on its line');
     const t = Math.round(time);
     if (!(t >= this.clock)) throw new RangeError(`cannot reschedule to ${time} ms: the clock is at ${this.clock} ms`);
     return this.queue.reschedule(timer, t);
   }
 
+  /** Restarts a pending line timer (TimerLine.restart); returns its new handle. */
+  restart(timer: Timer): Timer {
+    if (!(timer <= -2)) throw new RangeError('restart: not a line timer');
+    return this.lines[TimerLine.lineOf(timer)].restart(timer);
+  }
+
   isPending(timer: Timer): boolean {
-    return this.queue.isPending(timer);
+    if (timer >= 0) return this.queue.isPending(timer);
+    return timer <= -2 && this.lines[TimerLine.lineOf(timer)].isPending(timer);
   }
 
   /** When a pending timer will run (ms since start), or NaN. */
   dueTime(timer: Timer): number {
-    return this.queue.timeOf(timer);
+    if (timer >= 0) return this.queue.timeOf(timer);
+    return timer <= -2 ? this.lines[TimerLine.lineOf(timer)].dueTime(timer) : NaN;
   }
 
   /** Time of the next event, or Infinity when none is pending. */
