@@ -9,7 +9,8 @@ import { Writable } from 'node:stream';
 import Papa from 'papaparse';
 import { stringify } from 'csv-stringify';
 import { loadScenario } from '../src/scenarios/read.js';
-import { runModel } from '../src/model/model.js';
+import { Model } from '../src/model/model.js';
+import { runReplications } from '../src/experiments/pool.js';
 import { runToFolder } from '../src/output/run-to-folder.js';
 import { holdModel, mmcStation } from './kernel.js';
 
@@ -29,12 +30,35 @@ async function main(): Promise<Result> {
       return { events: r.events, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond };
     }
     case 'model': {
-      // The full model, timeline off: KPIs only.
+      // The full model, timeline off: KPIs only. Run in one-day slices (as the CLI does) to see
+      // the most jobs open at once; the live heap is measured after a full GC at the end.
       const loaded = loadScenario('scenarios/bench.yaml', [`horizon=${args[0]}`]);
       const s0 = performance.now();
-      const summary = runModel(loaded.scenario, {}, { timeline: { kind: 'off' } });
+      const model = new Model(loaded.scenario, {}, { timeline: { kind: 'off' } });
+      let peakOpen = 0;
+      while (!model.done) {
+        model.advance(model.now + 86_400_000);
+        peakOpen = Math.max(peakOpen, model.world.openJobs);
+      }
+      const summary = model.finish();
       const sec = (performance.now() - s0) / 1000;
-      return { jobs: summary.jobs.created, events: summary.events, seconds: sec, jobsPerSecond: summary.jobs.created / sec, eventsPerSecond: summary.events / sec };
+      const openAtEnd = model.world.openJobs;
+      (globalThis as { gc?: () => void }).gc?.();
+      const liveHeapMiB = process.memoryUsage().heapUsed / 2 ** 20;
+      return {
+        jobs: summary.jobs.created, events: summary.events, seconds: sec, jobsPerSecond: summary.jobs.created / sec, eventsPerSecond: summary.events / sec,
+        peakOpenJobs: peakOpen, liveHeapMiB, bytesPerOpenJob: (liveHeapMiB * 2 ** 20) / Math.max(1, openAtEnd),
+      };
+    }
+    case 'replications': {
+      // 8 replications of the default scenario on `args[0]` workers (the CLI's pool).
+      const loaded = loadScenario('scenarios/default.yaml', []);
+      const tasks = Array.from({ length: 8 }, (_, replication) => ({ scenario: loaded.scenario, replication, name: 'default' }));
+      const s0 = performance.now();
+      const results = await runReplications(tasks, Number(args[0]));
+      const sec = (performance.now() - s0) / 1000;
+      const jobs = results.reduce((a, r) => a + r.jobs.created, 0);
+      return { replications: tasks.length, jobs, seconds: sec, jobsPerSecond: jobs / sec };
     }
     case 'files': {
       // The full model writing events.csv, jobs.csv, drives.csv (and timeseries, summary, manifest).

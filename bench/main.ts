@@ -21,7 +21,7 @@ const SIZES = [
 interface Row { case: string; size: string; result: Record<string, number | string> | null; error?: string }
 
 function runCase(args: string[]): Record<string, number | string> | { error: string } {
-  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', join('dist', 'bench', 'case.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', join('dist', 'bench', 'case.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (p.status !== 0) return { error: (p.stderr || `exit ${p.status}`).trim().split('\n').slice(-3).join(' | ') };
   return JSON.parse(p.stdout.trim().split('\n').pop()!);
 }
@@ -41,6 +41,8 @@ function main(): void {
   add('kernel hold model', '100,000 entities, 10M events', ['hold', '100000', '10000000']);
   add('kernel M/M/3 station', '2M customers', ['mmc', '2000000']);
   for (const s of SIZES) add('model, timeline off', s.label, ['model', s.horizon]);
+  add('replications, default scenario', '8 on 1 worker', ['replications', '1']);
+  add('replications, default scenario', '8 on 2 workers', ['replications', '2']);
   const tmp = mkdtempSync(join(tmpdir(), 'iesim-bench-'));
   try {
     for (const s of SIZES) add('model + events/jobs/drives CSV', s.label, ['files', s.horizon, join(tmp, s.label.replace(/\W/g, ''))]);
@@ -57,9 +59,20 @@ function main(): void {
     rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'),
       r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
   ));
+  const memory = rows.filter((r) => r.case === 'model, timeline off' && r.result);
+  if (memory.length > 0) {
+    console.log(`\n${formatTable(['memory, timeline off', 'peak open jobs', 'live heap MiB (after GC, at the end)', 'bytes per open job', 'peak RSS MiB'],
+      memory.map((r) => [r.size, fmt(r, 'peakOpenJobs'), fmt(r, 'liveHeapMiB'), fmt(r, 'bytesPerOpenJob'), fmt(r, 'peakRssMiB')]))}`);
+  }
+  const time = (case_: string, size: string) => Number(rows.find((r) => r.case === case_ && r.size === size)?.result?.seconds ?? NaN);
+  const ratios = [
+    ['1M jobs / 100k jobs, time, timeline off (target <= 11)', time('model, timeline off', '1M jobs') / time('model, timeline off', '100k jobs')],
+    ['2 workers / 1 worker, replications/s (target >= 1.7)', time('replications, default scenario', '8 on 1 worker') / time('replications, default scenario', '8 on 2 workers')],
+  ].filter(([, v]) => Number.isFinite(v as number)) as [string, number][];
+  if (ratios.length > 0) console.log(`\n${formatTable(['ratio', 'value'], ratios.map(([k, v]) => [k, v.toFixed(2)]))}`);
   const gens = generators(10_000_000);
   console.log(`\n${formatTable(['seedrandom generator', 'draws/s'], gens.map((g) => [g.name, g.drawsPerSecond]))}`);
-  const results = { date: new Date().toISOString(), machine, cases: rows, generators: gens };
+  const results = { date: new Date().toISOString(), machine, cases: rows, ratios: Object.fromEntries(ratios), generators: gens };
   writeFileSync('bench/results.json.tmp', `${JSON.stringify(results, null, 2)}\n`);
   renameSync('bench/results.json.tmp', 'bench/results.json');
   console.log('\nwrote bench/results.json');

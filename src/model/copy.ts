@@ -6,7 +6,7 @@
  * (R-TRANSFER-START), Packaging when every drive is done (R-PACKAGING).
  */
 import { DAY, SECOND } from '../sim/time.js';
-import type { Drive, Job } from './entities.js';
+import { NO_TIMER, type Drive, type Job } from './entities.js';
 import type { World } from './world.js';
 import { enterPackaging } from './finish.js';
 import { requestContact } from './operations.js';
@@ -33,7 +33,7 @@ export function requestCopy(w: World, d: Drive): void {
 export function withdrawQueuedCopies(w: World, job: Job): void {
   for (const d of job.drives) {
     if (d.copyRequest >= 0 && w.copy.withdraw(d.copyRequest)) {
-      d.copyRequest = -1;
+      d.copyRequest = NO_TIMER;
       d.skipped = true;
       job.copiesOpen--;
     } else if (d.state === 'Received' && !d.copying) d.skipped = true;
@@ -43,7 +43,7 @@ export function withdrawQueuedCopies(w: World, job: Job): void {
 function onCopyGranted({ w, d }: { w: World; d: Drive }): void {
   const job = d.job!;
   const now = w.sim.now;
-  d.copyRequest = -1;
+  d.copyRequest = NO_TIMER;
   d.copying = true;
   d.copyWait = (Number.isNaN(d.copyWait) ? 0 : d.copyWait) + (now - d.copyRequested);
   if (w.kpis.counts(job)) w.kpis.copyWait.add((now - d.copyRequested) / DAY);

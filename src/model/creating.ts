@@ -3,7 +3,7 @@
  * for Shipping (R-SHIP-REQUIRES) and the 14-day expiry (R-CREATING-EXPIRE).
  */
 import { TIMERS } from '../spec/timers.js';
-import type { Job } from './entities.js';
+import { NO_TIMER, type Job } from './entities.js';
 import type { World } from './world.js';
 import { enterShipping } from './shipping.js';
 import { releaseJob } from './release.js';
@@ -47,7 +47,7 @@ function onFixAndShip({ w, job, missing }: JobEvent & { missing: string[] }): vo
 }
 
 export function onCreatingExpired({ w, job }: JobEvent): void {
-  job.expiryTimer = -1;
+  job.expiryTimer = NO_TIMER;
   if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
   w.emit(job.traced, 'delete', 'job', job.id, job.id, 'Creating', '', 'R-CREATING-EXPIRE', '', `timer=${TIMERS.creatingExpire.name}`);
   releaseJob(w, job, 'R-CREATING-EXPIRE');

@@ -57,7 +57,7 @@ export function newDrive(w: World, id: string, job: Job | null, carrier: Job | n
   return {
     id, job, carrier, role, bytes, state: null, beforeFault: null, onSite: false, inTransit: false, arrived: NaN,
     entered: [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN], outcome: '', // DRIVE_STATES
-    copyRequested: NaN, copyStart: NaN, copyEnd: NaN, copyWait: NaN, copyRequest: -1, copying: false, skipped: false,
+    copyRequested: NaN, copyStart: NaN, copyEnd: NaN, copyWait: NaN, copyRequest: NO_TIMER, copying: false, skipped: false,
     returned: NaN, destroyed: NaN, earlyReturnTimer: NO_TIMER, earlyDestroyTimer: NO_TIMER, released: false,
   };
 }

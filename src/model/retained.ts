@@ -15,7 +15,7 @@
  * cannot reach another job's entry.
  */
 import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
-import type { CopyOutcome, Job, JobType } from './entities.js';
+import { NO_TIMER, type CopyOutcome, type Job, type JobType } from './entities.js';
 import { jobId } from './ids.js';
 
 // Numeric fields, one stride per job.
@@ -99,7 +99,7 @@ export class RetainedJobs {
     num[b + FINISHED_AT] = job.finishedAt;
     num[b + RETURN_SHIPPED] = job.returnShipped;
     num[b + TOTAL_BYTES] = job.totalBytes;
-    num[b + RETENTION_TIMER] = -1;
+    num[b + RETENTION_TIMER] = NO_TIMER;
     num[b + DRIVE_START] = this.driveTail;
     num[b + DRIVE_COUNT] = n;
     num[b + ESCALATIONS] = job.escalations;
