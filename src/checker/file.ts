@@ -7,24 +7,11 @@
  * rows/s): the checking half alone costs more than the reading half, and
  * both allocate enough that their collectors compete for the two cores.
  */
-import { parseCsvText, readCsvFile, type RecordSink } from './csv.js';
+import { processText, readByteRecords } from './byte-records.js';
 import { TimelineFormatError } from './format-error.js';
 import { TimelineChecker } from './checker.js';
-import { emptyRow, readHeader, toRow, type ColumnMap } from './row.js';
+import { RowReader } from './row-reader.js';
 import type { CheckOptions, CheckResult } from './types.js';
-
-/** A record sink that reads the header, then pushes each data row into `checker`. */
-function rowsInto(checker: TimelineChecker): { sink: RecordSink; sawHeader: () => boolean } {
-  let cols: ColumnMap | null = null;
-  const row = emptyRow(); // refilled for each record: push copies what it needs
-  return {
-    sink: (fields, line) => {
-      if (cols === null) cols = readHeader(fields, line);
-      else checker.push(toRow(fields, line, cols, row), line);
-    },
-    sawHeader: () => cols !== null,
-  };
-}
 
 const EMPTY = () => new TimelineFormatError(1, 'time', 'the file is empty: expected the header time,kind,entity,id,job,from,to,rule', 1);
 
@@ -35,17 +22,17 @@ const EMPTY = () => new TimelineFormatError(1, 'time', 'the file is empty: expec
  */
 export async function checkTimelineFile(path: string, options?: CheckOptions): Promise<CheckResult> {
   const checker = new TimelineChecker(options);
-  const r = rowsInto(checker);
-  await readCsvFile(path, r.sink);
-  if (!r.sawHeader()) throw EMPTY();
+  const rows = new RowReader(checker);
+  await readByteRecords(path, rows);
+  if (!rows.sawHeader) throw EMPTY();
   return checker.finish();
 }
 
 /** Checks a timeline held in a string. */
 export function checkTimelineText(text: string, options?: CheckOptions): CheckResult {
   const checker = new TimelineChecker(options);
-  const r = rowsInto(checker);
-  parseCsvText(text, r.sink);
-  if (!r.sawHeader()) throw EMPTY();
+  const rows = new RowReader(checker);
+  processText(text, rows);
+  if (!rows.sawHeader) throw EMPTY();
   return checker.finish();
 }
