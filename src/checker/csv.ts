@@ -6,6 +6,8 @@
  * machine that also handles quoted newlines and doubled quotes. It holds at
  * most one incomplete record between chunks, so memory does not grow with
  * the file. Measured against papaparse's streaming parser in the report.
+ * The checker itself now reads bytes (byte-records.ts) and uses this file's
+ * parseQuotedRecord for records holding a quote; `iesim diff` reads text here.
  */
 import { createReadStream } from 'node:fs';
 import { TimelineFormatError } from './format-error.js';
