@@ -12,8 +12,10 @@ import { arriveRow, driveStateRow } from './drive-rows.js';
 import { destroyRow, returnRow } from './drive-exits.js';
 import { alertRow, contactRow, deliverRow, extendRow, lostRow, replyRow, shipRow } from './escalation-rows.js';
 import { InstantParser } from './instant.js';
+import type { Registry } from './registry.js';
+import type { DriveRec, JobRec } from './records.js';
 import { cancelRow, deleteRow, jobStateRow, putRow, refuseRow, updateRow } from './job-rows.js';
-import { emptyRow, validateInto } from './row.js';
+import { emptyRow, validateFieldsInto, validateInto, type CheckRow } from './row.js';
 import { timerPassed } from './timer-rules.js';
 import { resolveOptions, type CheckOptions, type CheckResult } from './types.js';
 
@@ -34,8 +36,46 @@ export class TimelineChecker {
 
   /** Checks the next row (`line`: its line in the file, for messages). Throws TimelineFormatError on a malformed row. */
   push(row: TimelineRow, line: number): void {
+    const out = this.row;
+    out.idSlot = out.jobSlot = -1;
+    out.idJob = out.jobRec = null;
+    out.idDrive = null;
+    this.accept(validateInto(row, line, this.instants, this.ctx.now, out), line);
+  }
+
+  /**
+   * push for a reader that has read the row's time itself: `t` (epoch ms) must
+   * be the time column's value and not before `lastTime`; row.time is not read.
+   * Its idSlot … jobRec say what the reader found in the registries' caches.
+   */
+  pushTimed(row: CheckRow, t: number, line: number): void {
+    const out = this.row;
+    validateFieldsInto(row, line, out);
+    out.idSlot = row.idSlot;
+    out.jobSlot = row.jobSlot;
+    out.idJob = row.idJob;
+    out.idDrive = row.idDrive;
+    out.jobRec = row.jobRec;
+    this.accept(t, line);
+  }
+
+  /** The job and drive registries, whose caches a reader consults before pushTimed. */
+  get jobs(): Registry<JobRec> {
+    return this.ctx.jobs;
+  }
+
+  get drives(): Registry<DriveRec> {
+    return this.ctx.drives;
+  }
+
+  /** The time of the last row (-Infinity before the first): a row's time may not be earlier. */
+  get lastTime(): number {
+    return this.ctx.now;
+  }
+
+  /** Checks this.row, validated, at time `t`. */
+  private accept(t: number, line: number): void {
     const ctx = this.ctx;
-    const t = validateInto(row, line, this.instants, ctx.now, this.row);
     this.rows++;
     ctx.line = line;
     if (t > ctx.now) {
@@ -80,7 +120,7 @@ export class TimelineChecker {
   }
 }
 
-function dispatch(ctx: CheckState, row: TimelineRow): void {
+function dispatch(ctx: CheckState, row: CheckRow): void {
   switch (row.kind) {
     case 'state':
       if (row.entity === 'job') jobStateRow(ctx, row);

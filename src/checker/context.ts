@@ -11,6 +11,7 @@ import type { DriveRec, JobRec, Owner, ReturnInTransit } from './records.js';
 import { TimerHeap, type Timer } from './timer-heap.js';
 import { ViolationLog } from './violations.js';
 import { own } from './strings.js';
+import { Registry } from './registry.js';
 
 /** Unknown IDs are reported once each; past this many, further ones are reported every time (bounded memory). */
 const MAX_REMEMBERED_UNKNOWN = 10_000;
@@ -19,8 +20,8 @@ export class CheckState {
   /** Current instant (epoch ms) and the line being processed. */
   now = -Infinity;
   line = 0;
-  readonly jobs = new Map<string, JobRec>();
-  readonly drives = new Map<string, DriveRec>();
+  readonly jobs = new Registry<JobRec>(16);
+  readonly drives = new Registry<DriveRec>(17);
   /** Customer packages (`ship` rows) → their job, while the job lives: finds an orphan's job. */
   readonly packages = new Map<string, JobRec>();
   /** Jobs whose export return was lost or damaged (R-RETURN-LOST), for `reexport-of`. Few. */

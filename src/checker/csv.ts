@@ -6,6 +6,8 @@
  * machine that also handles quoted newlines and doubled quotes. It holds at
  * most one incomplete record between chunks, so memory does not grow with
  * the file. Measured against papaparse's streaming parser in the report.
+ * The checker itself now reads bytes (byte-records.ts) and uses this file's
+ * parseQuotedRecord for records holding a quote; `iesim diff` reads text here.
  */
 import { createReadStream } from 'node:fs';
 import { TimelineFormatError } from './format-error.js';
@@ -21,7 +23,7 @@ const CR = 13;
 export class CsvTokenizer {
   private carry = '';
   /** Line number of the next record's first line. */
-  private line = 1;
+  private readonly at: LineCursor = { line: 1 };
   private first = true;
 
   constructor(private readonly sink: RecordSink) {}
@@ -66,9 +68,9 @@ export class CsvTokenizer {
       if (nextQuote > nl) {
         let end = nl;
         if (end > pos && text.charCodeAt(end - 1) === CR) end--;
-        if (end > pos) this.sink(text.slice(pos, end).split(','), this.line);
+        if (end > pos) this.sink(text.slice(pos, end).split(','), this.at.line);
         // A blank line carries no record; it still counts as a line.
-        this.line++;
+        this.at.line++;
         pos = nl + 1;
         continue;
       }
@@ -85,69 +87,85 @@ export class CsvTokenizer {
    * input is not final).
    */
   private quotedRecord(text: string, start: number, final: boolean): number {
-    const n = text.length;
-    const fields: string[] = [];
-    let pos = start;
-    let newlines = 0;
-    for (;;) {
-      // At the start of a field.
-      if (pos < n && text.charCodeAt(pos) === QUOTE) {
-        let value = '';
-        let from = pos + 1;
-        for (;;) {
-          const q = text.indexOf('"', from);
-          if (q < 0) {
-            if (!final) return -1;
-            throw new TimelineFormatError(this.line + newlines, String(fields.length + 1), 'a quoted field is never closed', fields.length + 1);
-          }
-          if (q + 1 >= n && !final) return -1; // cannot tell "" from " yet
-          value += text.slice(from, q);
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            value += '"';
-            from = q + 2;
-            continue;
-          }
-          pos = q + 1;
-          break;
+    return parseQuotedRecord(text, start, final, this.at, this.sink);
+  }
+}
+
+/** Where a reader is: the 1-based line of the next record's first line. */
+export interface LineCursor {
+  line: number;
+}
+
+/**
+ * Parses one record that holds a quote, starting at `start` of `text`, and
+ * hands its fields to `sink` with `at.line`, then moves `at.line` past it.
+ * Returns the position after its line end, or -1 when the text ends inside it and the input
+ * is not final. Shared by CsvTokenizer and the byte reader (byte-records.ts).
+ */
+export function parseQuotedRecord(text: string, start: number, final: boolean, at: LineCursor, sink: RecordSink): number {
+  const line = at.line;
+  const n = text.length;
+  const fields: string[] = [];
+  let pos = start;
+  let newlines = 0;
+  for (;;) {
+    // At the start of a field.
+    if (pos < n && text.charCodeAt(pos) === QUOTE) {
+      let value = '';
+      let from = pos + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          if (!final) return -1;
+          throw new TimelineFormatError(line + newlines, String(fields.length + 1), 'a quoted field is never closed', fields.length + 1);
         }
-        newlines += countNewlines(value);
-        fields.push(value);
-        if (pos >= n && !final) return -1; // a comma may still follow in the next chunk
-        const c = pos < n ? text.charCodeAt(pos) : LF;
-        if (c === COMMA) {
-          pos++;
+        if (q + 1 >= n && !final) return -1; // cannot tell "" from " yet
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          value += '"';
+          from = q + 2;
           continue;
         }
-        if (c === CR && pos + 1 < n && text.charCodeAt(pos + 1) === LF) pos++;
-        else if (c === CR && pos + 1 >= n && !final) return -1;
-        if (c === LF || c === CR) {
-          this.sink(fields, this.line);
-          this.line += newlines + 1;
-          return Math.min(pos + 1, n);
-        }
-        throw new TimelineFormatError(this.line + newlines, String(fields.length), `unexpected character ${JSON.stringify(text[pos])} after a closing quote`, fields.length);
+        pos = q + 1;
+        break;
       }
-      // An unquoted field: up to the next comma or line end. A stray quote
-      // inside it is kept as text (as most CSV readers do).
-      let end = pos;
-      while (end < n) {
-        const c = text.charCodeAt(end);
-        if (c === COMMA || c === LF) break;
-        end++;
-      }
-      if (end >= n && !final) return -1;
-      let value = text.slice(pos, end);
-      const atLineEnd = end >= n || text.charCodeAt(end) === LF;
-      if (atLineEnd && value.length > 0 && value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
+      newlines += countNewlines(value);
       fields.push(value);
-      if (!atLineEnd) {
-        pos = end + 1;
+      if (pos >= n && !final) return -1; // a comma may still follow in the next chunk
+      const c = pos < n ? text.charCodeAt(pos) : LF;
+      if (c === COMMA) {
+        pos++;
         continue;
       }
-      this.sink(fields, this.line);
-      this.line += newlines + 1;
-      return Math.min(end + 1, n);
+      if (c === CR && pos + 1 < n && text.charCodeAt(pos + 1) === LF) pos++;
+      else if (c === CR && pos + 1 >= n && !final) return -1;
+      if (c === LF || c === CR) {
+        sink(fields, line);
+        at.line += newlines + 1;
+        return Math.min(pos + 1, n);
+      }
+      throw new TimelineFormatError(line + newlines, String(fields.length), `unexpected character ${JSON.stringify(text[pos])} after a closing quote`, fields.length);
     }
+    // An unquoted field: up to the next comma or line end. A stray quote
+    // inside it is kept as text (as most CSV readers do).
+    let end = pos;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === COMMA || c === LF) break;
+      end++;
+    }
+    if (end >= n && !final) return -1;
+    let value = text.slice(pos, end);
+    const atLineEnd = end >= n || text.charCodeAt(end) === LF;
+    if (atLineEnd && value.length > 0 && value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
+    fields.push(value);
+    if (!atLineEnd) {
+      pos = end + 1;
+      continue;
+    }
+    sink(fields, line);
+    at.line += newlines + 1;
+    return Math.min(end + 1, n);
   }
 }
 

@@ -6,7 +6,8 @@
  * the time that rule says.
  */
 import type { RuleId } from '../spec/rules.js';
-import { parseDetail, type TimelineRow } from '../spec/timeline.js';
+import { parseDetail } from '../spec/timeline.js';
+import type { CheckRow } from './row.js';
 import { timerStatus, type CheckState } from './context.js';
 import { I, type DriveRec } from './records.js';
 import { endEarly } from './timer-rules.js';
@@ -17,8 +18,8 @@ export function roleRule(x: DriveRec): RuleId {
 }
 
 /** The drive of a return or destroy row, or undefined after reporting it is not on site. */
-function driveOnSite(ctx: CheckState, row: TimelineRow, fallback: RuleId): DriveRec | undefined {
-  const x = ctx.drives.get(row.id);
+function driveOnSite(ctx: CheckState, row: CheckRow, fallback: RuleId): DriveRec | undefined {
+  const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
   const rule = (row.rule || fallback) as RuleId;
   if (!x) {
     ctx.flagUnknown(rule, 'drive', row.id, row.job, `${row.kind} row for drive ${row.id}, which is not on site (never arrived, or already returned or destroyed)`);
@@ -31,7 +32,7 @@ function driveOnSite(ctx: CheckState, row: TimelineRow, fallback: RuleId): Drive
   return x;
 }
 
-export function returnRow(ctx: CheckState, row: TimelineRow): void {
+export function returnRow(ctx: CheckState, row: CheckRow): void {
   const x = driveOnSite(ctx, row, 'R-DRIVE-TRANSITIONS');
   if (!x) return;
   const carrierFlags = x.job ? ctx.flagsOf(x.job) : 0;
@@ -88,7 +89,7 @@ export function returnRow(ctx: CheckState, row: TimelineRow): void {
   gone(ctx, x);
 }
 
-export function destroyRow(ctx: CheckState, row: TimelineRow): void {
+export function destroyRow(ctx: CheckState, row: CheckRow): void {
   const x = driveOnSite(ctx, row, 'R-EARLY-DESTROY');
   if (!x) return;
   switch (row.rule) {

@@ -5,7 +5,8 @@
  * apply to it; drive-exits.ts handles its return or destruction.
  */
 import type { DriveState } from '../spec/states.js';
-import { parseDetail, type TimelineRow } from '../spec/timeline.js';
+import { parseDetail } from '../spec/timeline.js';
+import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import { inFirstPackage } from './consequences.js';
 import { I, newDrive, type DriveRec, type JobRec } from './records.js';
@@ -14,8 +15,8 @@ import { checkEdge, driveEdge } from './transitions.js';
 import { roleRule } from './drive-exits.js';
 import { driveState, own } from './strings.js';
 
-export function driveStateRow(ctx: CheckState, row: TimelineRow): void {
-  const x = ctx.drives.get(row.id);
+export function driveStateRow(ctx: CheckState, row: CheckRow): void {
+  const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
   if (!x) {
     if (row.from === '') createListedDrive(ctx, row);
     else ctx.flagUnknown('R-DRIVE-TRANSITIONS', 'drive', row.id, row.job, `state row for drive ${row.id}, which was never created (no "" → state row at its job's put) or was released with its job`);
@@ -51,8 +52,8 @@ export function driveStateRow(ctx: CheckState, row: TimelineRow): void {
   x.state = to;
 }
 
-function createListedDrive(ctx: CheckState, row: TimelineRow): void {
-  const job = ctx.jobs.get(row.job);
+function createListedDrive(ctx: CheckState, row: CheckRow): void {
+  const job = ctx.jobs.get(row.job, row.jobSlot, row.jobRec);
   if (!job) {
     ctx.flagUnknown('R-DRIVE-TRANSITIONS', 'drive', row.id, row.job, `drive created for job ${row.job || '(none)'}, which does not exist`);
     return;
@@ -60,7 +61,7 @@ function createListedDrive(ctx: CheckState, row: TimelineRow): void {
   const to = driveState(row.to);
   const x = newDrive(row.id, job, 'listed');
   x.state = to;
-  ctx.drives.set(x.id, x);
+  ctx.drives.add(x);
   ctx.forgetUnknown('drive', x.id);
   job.drives.push(x);
   ctx.setFlag(job, I.DRIVE_CHANGED);
@@ -77,7 +78,7 @@ function createListedDrive(ctx: CheckState, row: TimelineRow): void {
 }
 
 /** The rule-specific conditions of a legal drive edge. */
-function checkDriveEdge(ctx: CheckState, x: DriveRec, job: JobRec, cur: DriveState | null, to: DriveState, row: TimelineRow): void {
+function checkDriveEdge(ctx: CheckState, x: DriveRec, job: JobRec, cur: DriveState | null, to: DriveState, row: CheckRow): void {
   switch (driveEdge(cur, to, x.beforeFault).key) {
     case 'Specified>Received':
       if (!x.onSite) ctx.flagDrive('R-DRIVE-TRANSITIONS', x, 'received at the dock, but no arrive row brought it');
@@ -147,15 +148,15 @@ function checkDriveEdge(ctx: CheckState, x: DriveRec, job: JobRec, cur: DriveSta
  * all (R-EARLY-ARRIVAL). Whatever arrives for a job still Creating, or for no
  * job, is an early arrival with its R-EARLY-* timers.
  */
-export function arriveRow(ctx: CheckState, row: TimelineRow): void {
-  let x = ctx.drives.get(row.id);
-  const job = row.job ? ctx.jobs.get(row.job) : undefined;
+export function arriveRow(ctx: CheckState, row: CheckRow): void {
+  let x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
+  const job = row.job ? ctx.jobs.get(row.job, row.jobSlot, row.jobRec) : undefined;
   if (job) {
     if (!x) {
       x = newDrive(row.id, job, 'extra'); // not on the job's list: R-EXTRA-DRIVE
       x.mustReturn = job.state !== null && ctx.policy.extraDriveIn.includes(job.state);
       job.extras.push(x);
-      ctx.drives.set(x.id, x);
+      ctx.drives.add(x);
       ctx.forgetUnknown('drive', x.id);
     }
     ctx.touch(job);
@@ -178,7 +179,7 @@ export function arriveRow(ctx: CheckState, row: TimelineRow): void {
   if (carrier && !(row.rule === 'R-EARLY-ARRIVAL' && !withJob && carrier.state !== 'Creating')) {
     if (!x) {
       x = newDrive(row.id, carrier, 'orphan');
-      ctx.drives.set(x.id, x);
+      ctx.drives.add(x);
       ctx.forgetUnknown('drive', x.id);
     }
     x.role = 'orphan';
@@ -194,7 +195,7 @@ export function arriveRow(ctx: CheckState, row: TimelineRow): void {
   if (!x) {
     x = newDrive(row.id, null, 'undefined');
     x.jobId = own(row.job);
-    ctx.drives.set(x.id, x);
+    ctx.drives.add(x);
     ctx.forgetUnknown('drive', x.id);
   }
   // A row naming a job that no longer exists is not the simulator's `job=""`; its rule is then not judged.
@@ -205,7 +206,7 @@ export function arriveRow(ctx: CheckState, row: TimelineRow): void {
   startEarly(ctx, x);
 }
 
-function arrived(ctx: CheckState, x: DriveRec, job: JobRec | null, row: TimelineRow): void {
+function arrived(ctx: CheckState, x: DriveRec, job: JobRec | null, row: CheckRow): void {
   x.onSite = true;
   x.everArrived = true;
   x.arrivedAt = ctx.now;

@@ -7,7 +7,8 @@
  * contact to a reply or destruction (R-BAD-RETURN-ADDRESS); a fault's contact
  * to its resolution (R-FAULT).
  */
-import { parseDetail, type TimelineRow } from '../spec/timeline.js';
+import { parseDetail } from '../spec/timeline.js';
+import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import { InstantParser } from './instant.js';
 import { requireJob } from './job-rows.js';
@@ -17,7 +18,7 @@ import { own } from './strings.js';
 
 const untilParser = new InstantParser();
 
-export function alertRow(ctx: CheckState, row: TimelineRow): void {
+export function alertRow(ctx: CheckState, row: CheckRow): void {
   if (row.rule !== 'R-SHIP-OVERDUE') return; // no other alert is specified
   const job = requireJob(ctx, row);
   if (!job) return;
@@ -33,7 +34,7 @@ export function alertRow(ctx: CheckState, row: TimelineRow): void {
   job.alertPending = true;
 }
 
-export function contactRow(ctx: CheckState, row: TimelineRow): void {
+export function contactRow(ctx: CheckState, row: CheckRow): void {
   switch (row.rule) {
     case 'R-SHIP-OVERDUE': {
       const job = requireJob(ctx, row);
@@ -50,7 +51,7 @@ export function contactRow(ctx: CheckState, row: TimelineRow): void {
     }
     case 'R-EARLY-ARRIVAL': {
       if (row.entity === 'drive') {
-        const x = ctx.drives.get(row.id);
+        const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
         if (!x || !x.early || !x.onSite) {
           ctx.flag('R-EARLY-ARRIVAL', 'drive', row.id, row.job, 'an early-arrival contact, but the drive is not an early arrival on site');
           return;
@@ -78,7 +79,7 @@ export function contactRow(ctx: CheckState, row: TimelineRow): void {
     }
     case 'R-FAULT': {
       if (row.entity === 'drive') {
-        const x = ctx.drives.get(row.id);
+        const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
         if (!x || x.state !== 'Faulted') {
           ctx.flag('R-FAULT', 'drive', row.id, row.job, `a fault contact, but the drive is ${x?.state ?? 'unknown'}, not Faulted`);
           return;
@@ -105,7 +106,7 @@ function hasEarlyDrives(job: JobRec): boolean {
   return job.drives.some((x) => x.early && x.onSite) || job.extras.some((x) => x.early && x.onSite);
 }
 
-export function replyRow(ctx: CheckState, row: TimelineRow): void {
+export function replyRow(ctx: CheckState, row: CheckRow): void {
   switch (row.rule) {
     case 'R-SHIP-RESOLVE': {
       const job = requireJob(ctx, row);
@@ -118,7 +119,7 @@ export function replyRow(ctx: CheckState, row: TimelineRow): void {
     }
     case 'R-EARLY-ARRIVAL': {
       if (row.entity === 'drive') {
-        const x = ctx.drives.get(row.id);
+        const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
         if (!x || !x.earlyContacted || !x.onSite) {
           ctx.flag('R-EARLY-ARRIVAL', 'drive', row.id, row.job, 'a reply for a drive with no early-arrival contact before it');
           return;
@@ -150,7 +151,7 @@ export function replyRow(ctx: CheckState, row: TimelineRow): void {
   }
 }
 
-export function extendRow(ctx: CheckState, row: TimelineRow): void {
+export function extendRow(ctx: CheckState, row: CheckRow): void {
   if (row.rule !== 'R-SHIP-RESOLVE') return;
   const job = requireJob(ctx, row);
   if (!job) return;
@@ -168,7 +169,7 @@ export function extendRow(ctx: CheckState, row: TimelineRow): void {
   }
 }
 
-export function shipRow(ctx: CheckState, row: TimelineRow): void {
+export function shipRow(ctx: CheckState, row: CheckRow): void {
   const job = requireJob(ctx, row);
   if (!job) return;
   if (row.rule === 'R-FINISH') {
@@ -187,14 +188,14 @@ export function shipRow(ctx: CheckState, row: TimelineRow): void {
 }
 
 /** A deleted job's return package still in transit, claimed by its deliver or lost row. */
-function returnOfDeletedJob(ctx: CheckState, row: TimelineRow) {
+function returnOfDeletedJob(ctx: CheckState, row: CheckRow) {
   const r = row.package ? ctx.returnsInTransit.get(row.package) : undefined;
-  if (!r || r.jobId !== row.job || ctx.jobs.has(row.job)) return undefined;
+  if (!r || r.jobId !== row.job || ctx.jobs.has(row.job, row.jobSlot, row.jobRec)) return undefined;
   ctx.returnsInTransit.delete(row.package);
   return r;
 }
 
-export function deliverRow(ctx: CheckState, row: TimelineRow): void {
+export function deliverRow(ctx: CheckState, row: CheckRow): void {
   if (returnOfDeletedJob(ctx, row)) return; // the carrier delivers whether or not the record still exists
   const job = requireJob(ctx, row);
   if (!job) return;
@@ -206,7 +207,7 @@ export function deliverRow(ctx: CheckState, row: TimelineRow): void {
   job.returnDelivered = true;
 }
 
-export function lostRow(ctx: CheckState, row: TimelineRow): void {
+export function lostRow(ctx: CheckState, row: CheckRow): void {
   const gone = returnOfDeletedJob(ctx, row);
   if (gone) {
     if (gone.type !== 'export') ctx.flag('R-RETURN-LOST', 'job', row.id, row.id, `a lost or damaged return of an ${gone.type || 'untyped'} job: R-RETURN-LOST is about export jobs`);

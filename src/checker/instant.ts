@@ -33,12 +33,30 @@ export class InstantParser {
     return ms;
   }
 
+  /**
+   * The canonical shape read from the 24 bytes at `at` of a file's buffer
+   * (no string made); NaN for anything else, which the caller then decodes
+   * and gives to parse.
+   */
+  parseBytes(b: Uint8Array, at: number): number {
+    if (b[at + 4] !== 45 || b[at + 7] !== 45 || b[at + 10] !== 84 || b[at + 13] !== 58 || b[at + 16] !== 58 ||
+      b[at + 19] !== 46 || b[at + 23] !== 90) return NaN;
+    const y = byteDigits(b, at, 4), mo = byteDigits(b, at + 5, 2), d = byteDigits(b, at + 8, 2);
+    const h = byteDigits(b, at + 11, 2), mi = byteDigits(b, at + 14, 2), sec = byteDigits(b, at + 17, 2), ms = byteDigits(b, at + 20, 3);
+    return this.compose(y, mo, d, h, mi, sec, ms);
+  }
+
   /** `YYYY-MM-DDTHH:mm:ss.sssZ` by hand; NaN for any other shape or an impossible value. */
   private canonical(s: string): number {
     if (s.length !== 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 ||
       s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return NaN;
     const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
     const h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2), ms = digits(s, 20, 3);
+    return this.compose(y, mo, d, h, mi, sec, ms);
+  }
+
+  /** Epoch ms of checked-digit fields (-1: not digits), with the day's epoch cached; NaN for an impossible value. */
+  private compose(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number): number {
     if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return NaN;
     const key = (y * 100 + mo) * 100 + d;
     if (key !== this.dayKey) {
@@ -57,6 +75,17 @@ function dateExists(s: string): boolean {
   const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
   if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
   return new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+}
+
+/** The value of `len` decimal digits (bytes) at `at`, or -1 if any is not a digit. */
+function byteDigits(b: Uint8Array, at: number, len: number): number {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = b[i] - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** The value of `len` decimal digits at `at`, or -1 if any is not a digit. */

@@ -5,7 +5,8 @@
  * follow at the same instant is checked at the instant's end (consequences.ts).
  */
 import type { JobState } from '../spec/states.js';
-import { parseDetail, type TimelineRow } from '../spec/timeline.js';
+import { parseDetail } from '../spec/timeline.js';
+import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import { errorReason, notShippedBack, receivedProblems, unfinishedDrives } from './consequences.js';
 import { I, newJob, type JobRec } from './records.js';
@@ -15,20 +16,21 @@ import { checkEdge, jobEdge } from './transitions.js';
 import { jobState, own } from './strings.js';
 
 /** The job a row is about, or undefined after reporting a row about a job that does not exist. */
-export function requireJob(ctx: CheckState, row: TimelineRow, id = row.job): JobRec | undefined {
-  const job = ctx.jobs.get(id);
+export function requireJob(ctx: CheckState, row: CheckRow): JobRec | undefined {
+  const id = row.job;
+  const job = ctx.jobs.get(id, row.jobSlot, row.jobRec);
   if (job) return job;
   ctx.flagUnknown('R-JOB-TRANSITIONS', 'job', id, id, `${row.kind} row for job ${id}, which does not exist (no put row, or already deleted)`);
   return undefined;
 }
 
-export function putRow(ctx: CheckState, row: TimelineRow): void {
-  if (ctx.jobs.has(row.id)) {
+export function putRow(ctx: CheckState, row: CheckRow): void {
+  if (ctx.jobs.has(row.id, row.idSlot, row.idJob)) {
     ctx.flag('R-JOB-TRANSITIONS', 'job', row.id, row.id, `put for job ${row.id}, which already exists`);
     return;
   }
   const job = newJob(row.id);
-  ctx.jobs.set(job.id, job);
+  ctx.jobs.add(job);
   ctx.forgetUnknown('job', job.id);
   const detail = parseDetail(row.detail);
   const type = detail.get('type');
@@ -42,15 +44,15 @@ export function putRow(ctx: CheckState, row: TimelineRow): void {
   ctx.setFlag(job, I.PUT);
 }
 
-export function jobStateRow(ctx: CheckState, row: TimelineRow): void {
-  let job = ctx.jobs.get(row.id);
+export function jobStateRow(ctx: CheckState, row: CheckRow): void {
+  let job = ctx.jobs.get(row.id, row.idSlot, row.idJob);
   if (!job) {
     if (row.from !== '' || row.to !== 'Creating') {
       ctx.flagUnknown('R-JOB-TRANSITIONS', 'job', row.id, row.id, `state row for job ${row.id}, which does not exist (no put row, or already deleted)`);
       return;
     }
     job = newJob(row.id); // reported below: no put at this instant
-    ctx.jobs.set(job.id, job);
+    ctx.jobs.add(job);
   }
   ctx.touch(job);
   const cur = job.state;
@@ -158,7 +160,7 @@ function checkJobEdge(ctx: CheckState, job: JobRec, cur: JobState | null, to: Jo
   }
 }
 
-export function updateRow(ctx: CheckState, row: TimelineRow): void {
+export function updateRow(ctx: CheckState, row: CheckRow): void {
   const job = requireJob(ctx, row);
   if (!job) return;
   ctx.setFlag(job, I.UPDATE);
@@ -182,7 +184,7 @@ export function updateRow(ctx: CheckState, row: TimelineRow): void {
   }
 }
 
-export function cancelRow(ctx: CheckState, row: TimelineRow): void {
+export function cancelRow(ctx: CheckState, row: CheckRow): void {
   const job = requireJob(ctx, row);
   if (!job) return;
   ctx.setFlag(job, I.CANCEL_ROW);
@@ -204,7 +206,7 @@ export function cancelRow(ctx: CheckState, row: TimelineRow): void {
   }
 }
 
-export function refuseRow(ctx: CheckState, row: TimelineRow): void {
+export function refuseRow(ctx: CheckState, row: CheckRow): void {
   const job = requireJob(ctx, row);
   if (!job) return;
   const f = ctx.flagsOf(job);
@@ -240,7 +242,7 @@ export function refuseRow(ctx: CheckState, row: TimelineRow): void {
   }
 }
 
-export function deleteRow(ctx: CheckState, row: TimelineRow): void {
+export function deleteRow(ctx: CheckState, row: CheckRow): void {
   const job = requireJob(ctx, row);
   if (!job) return;
   const st = job.state;

@@ -86,6 +86,7 @@ export interface JobRec {
   instant: number;
   flags: number;
   deleted: boolean;
+  registered: boolean;
 }
 
 export type DriveRole = 'listed' | 'extra' | 'orphan' | 'undefined';
@@ -118,6 +119,7 @@ export interface DriveRec {
   faultContacted: boolean;
   tEarlyReturn: Timer<Owner> | null;
   tEarlyDestroy: Timer<Owner> | null;
+  registered: boolean;
 }
 
 export function newJob(id: string): JobRec {
@@ -128,7 +130,7 @@ export function newJob(id: string): JobRec {
     alertPending: false, overdueContactPending: false, resolveReplied: false, badAddressPending: false,
     earlyContacted: false, faultContacted: false, supersededExpiry: [],
     tExpire: null, tNever: null, tOverdue: null, tNoResponse: null, tBadAddress: null, tRetention: null,
-    instant: NaN, flags: 0, deleted: false,
+    instant: NaN, flags: 0, deleted: false, registered: false,
   };
 }
 
@@ -136,7 +138,7 @@ export function newDrive(id: string, job: JobRec | null, role: DriveRole): Drive
   return {
     kind: 'drive', id: own(id), job, jobId: job?.id ?? '', role, state: null, beforeFault: null,
     onSite: false, everArrived: false, arrivedAt: NaN, arrivedPackage: '', early: false, earlyContacted: false, earlyRepliedAt: NaN,
-    mustReturn: false, destroyed: false, faultContacted: false, tEarlyReturn: null, tEarlyDestroy: null,
+    mustReturn: false, destroyed: false, faultContacted: false, tEarlyReturn: null, tEarlyDestroy: null, registered: false,
   };
 }
 

@@ -13,6 +13,7 @@ import { DRIVE_STATES, JOB_STATES } from '../spec/states.js';
 import { EVENT_KINDS, REQUIRED_COLUMNS, TIMELINE_COLUMNS, type EventKind, type TimelineRow } from '../spec/timeline.js';
 import { TimelineFormatError } from './format-error.js';
 import type { InstantParser } from './instant.js';
+import type { DriveRec, JobRec } from './records.js';
 
 const KIND_OF = new Map<string, EventKind>(EVENT_KINDS.map((k) => [k, k]));
 const JOB_STATE_OF = new Map<string, string>(JOB_STATES.map((s) => [s, s]));
@@ -27,9 +28,23 @@ const fail = (line: number, column: Column, detail: string): never => {
   throw new TimelineFormatError(line, column, detail, TIMELINE_COLUMNS.indexOf(column) + 1);
 };
 
+/**
+ * A row as the checker's handlers see it: validated, canonicalized, and with
+ * what the row reader already found out about the records its IDs name.
+ */
+export interface CheckRow extends TimelineRow {
+  /** Cache slots (registry.ts) of the id and job texts; -1 for a row given as text. */
+  idSlot: number;
+  jobSlot: number;
+  /** The records the reader found for them in the cache (null: not found there; look in the registry). */
+  idJob: JobRec | null;
+  idDrive: DriveRec | null;
+  jobRec: JobRec | null;
+}
+
 /** A fresh row object, to be filled by validateInto. */
-export function emptyRow(): TimelineRow {
-  return { time: '', kind: 'state', entity: 'job', id: '', job: '', from: '', to: '', rule: '', package: '', detail: '' };
+export function emptyRow(): CheckRow {
+  return { time: '', kind: 'state', entity: 'job', id: '', job: '', from: '', to: '', rule: '', package: '', detail: '', idSlot: -1, jobSlot: -1, idJob: null, idDrive: null, jobRec: null };
 }
 
 /**
@@ -41,6 +56,12 @@ export function validateInto(row: TimelineRow, line: number, instants: InstantPa
   const t = instants.parse(row.time);
   if (Number.isNaN(t)) fail(line, 'time', `"${row.time}" is not an ISO 8601 instant (expected e.g. 2026-03-01T08:00:00.000Z)`);
   if (t < previous) fail(line, 'time', `${row.time} is earlier than the row before it: rows must be ordered by time`);
+  validateFieldsInto(row, line, out);
+  return t;
+}
+
+/** validateInto without the time column: for a row whose time the caller has read and found in order. */
+export function validateFieldsInto(row: TimelineRow, line: number, out: TimelineRow): void {
   const kind = KIND_OF.get(row.kind) ?? fail(line, 'kind', `unknown kind "${row.kind}" (expected one of ${EVENT_KINDS.join(', ')})`);
   const entity = row.entity === 'job' ? 'job' : row.entity === 'drive' ? 'drive' : fail(line, 'entity', `entity must be job or drive, got "${row.entity}"`);
   if (entity === 'drive' ? JOB_KINDS.has(kind) : DRIVE_KINDS.has(kind)) {
@@ -68,7 +89,6 @@ export function validateInto(row: TimelineRow, line: number, instants: InstantPa
   out.rule = rule;
   out.package = row.package;
   out.detail = row.detail;
-  return t;
 }
 
 /** Where each column sits in a file, from its header. */

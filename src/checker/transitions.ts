@@ -12,7 +12,7 @@
 import type { RuleId } from '../spec/rules.js';
 import type { DriveState, JobState } from '../spec/states.js';
 import { DRIVE_TRANSITIONS, JOB_TRANSITIONS, isDriveTransitionAllowed, isJobTransitionAllowed, type Transition } from '../spec/transitions.js';
-import type { TimelineRow } from '../spec/timeline.js';
+import type { CheckRow } from './row.js';
 import type { CheckState } from './context.js';
 
 /** What the table says about one edge. `key` is `from>to`, built once. */
@@ -58,7 +58,7 @@ export function checkEdge(
   job: string,
   current: JobState | DriveState | null,
   beforeFault: JobState | DriveState | null,
-  row: TimelineRow,
+  row: CheckRow,
   to: JobState | DriveState,
 ): boolean {
   const rule: RuleId = entity === 'job' ? 'R-JOB-TRANSITIONS' : 'R-DRIVE-TRANSITIONS';

@@ -1,0 +1,192 @@
+/**
+ * Splitting a timeline into records straight from the file's bytes. The
+ * string tokenizer (csv.ts) cost a UTF-8 decode of the whole file plus a
+ * string per field per row; here a record without a quote (every row a
+ * simulator writes, but a detail holding a comma) is one pass over its bytes
+ * that notes where each field starts and ends and hashes it on the way, so
+ * the row reader can look its text up without decoding it (intern.ts).
+ * A record holding a quote goes through csv.ts's parseQuotedRecord, so both
+ * readers give the same records, the same line numbers and the same errors.
+ * One buffer is reused for the whole file: memory does not grow with it.
+ */
+import { open } from 'node:fs/promises';
+import { parseQuotedRecord, type LineCursor } from './csv.js';
+import { TimelineFormatError } from './format-error.js';
+
+/** Fields noted per record; a record with more is split as text (it is malformed anyway). */
+export const MAX_FIELDS = 32;
+
+/** Where each field of the current record lies in the buffer, and its fieldHash (intern.ts). */
+export class FieldSpans {
+  readonly starts = new Int32Array(MAX_FIELDS);
+  readonly ends = new Int32Array(MAX_FIELDS);
+  readonly hashes = new Int32Array(MAX_FIELDS);
+}
+
+export interface ByteRecordSink {
+  /** A record without a quote: field i is buf[spans.starts[i], spans.ends[i]). */
+  spans(buf: Buffer, spans: FieldSpans, count: number, line: number): void;
+  /** Any other record, as text. */
+  record(fields: string[], line: number): void;
+}
+
+const LF = 10;
+const CR = 13;
+const COMMA = 44;
+const QUOTE = 34;
+
+export class ByteRecords {
+  private readonly at: LineCursor = { line: 1 };
+  private readonly f = new FieldSpans();
+  private first = true;
+  /** Set while a quoted record's fields are with the sink: an error from there is the sink's own. */
+  private inSink = false;
+  private readonly latinSink = (fields: string[], line: number): void => {
+    for (let i = 0; i < fields.length; i++) fields[i] = fromLatin1(fields[i]);
+    this.inSink = true;
+    this.sink.record(fields, line);
+    this.inSink = false;
+  };
+
+  constructor(private readonly sink: ByteRecordSink) {}
+
+  /**
+   * Hands every complete record of buf[pos, end) to the sink; returns where
+   * the unconsumed rest starts (an incomplete last record, unless `final`).
+   */
+  process(buf: Buffer, pos: number, end: number, final: boolean): number {
+    if (this.first) {
+      if (end - pos < 3 && !final) return pos;
+      this.first = false;
+      // A UTF-8 byte-order mark is not data.
+      if (end - pos >= 3 && buf[pos] === 0xef && buf[pos + 1] === 0xbb && buf[pos + 2] === 0xbf) pos += 3;
+    }
+    const starts = this.f.starts, ends = this.f.ends, hashes = this.f.hashes;
+    while (pos < end) {
+      let i = pos, n = 0, from = pos, h = 0, quoted = false;
+      for (;;) {
+        if (i >= end) {
+          if (!final) return pos;
+          break;
+        }
+        const c = buf[i];
+        if (c === LF) break;
+        if (c === COMMA) {
+          if (n < MAX_FIELDS) {
+            starts[n] = from;
+            ends[n] = i;
+            hashes[n] = h;
+          }
+          n++;
+          from = i + 1;
+          h = 0;
+        } else if (c === QUOTE) {
+          quoted = true;
+          break;
+        } else if (c !== CR) {
+          h = (Math.imul(h, 31) + c) | 0;
+        }
+        i++;
+      }
+      if (quoted) {
+        const next = this.quoted(buf, pos, end, final);
+        if (next < 0) return pos; // the record continues past the buffer
+        pos = next;
+        continue;
+      }
+      let e = i;
+      if (e > pos && buf[e - 1] === CR) e--;
+      // A blank line carries no record; it still counts as a line.
+      if (e > pos) {
+        if (n < MAX_FIELDS) {
+          starts[n] = from;
+          ends[n] = e;
+          hashes[n] = h;
+        }
+        n++;
+        if (n <= MAX_FIELDS) this.sink.spans(buf, this.f, n, this.at.line);
+        else this.sink.record(buf.toString('utf8', pos, e).split(','), this.at.line);
+      }
+      this.at.line++;
+      pos = i + 1;
+    }
+    return Math.min(pos, end);
+  }
+
+  /**
+   * A record holding a quote, by csv.ts's rules. Its text is taken as Latin-1
+   * (one char a byte, so positions carry over; the CSV's own characters are
+   * ASCII and never part of a UTF-8 sequence), its fields then read as UTF-8.
+   * Returns the position after it, or -1 when it does not end in the buffer.
+   */
+  private quoted(buf: Buffer, pos: number, end: number, final: boolean): number {
+    let stop = buf.indexOf(LF, pos);
+    for (;;) {
+      if (stop < 0 && !final) return -1;
+      const last = stop < 0 ? end : Math.min(stop + 1, end);
+      const isFinal = final && last === end;
+      let r: number;
+      try {
+        r = parseQuotedRecord(buf.toString('latin1', pos, last), 0, isFinal, this.at, this.latinSink);
+      } catch (err) {
+        if (this.inSink || !(err instanceof TimelineFormatError)) throw err;
+        // Bad CSV: the message quotes a character, so let the UTF-8 text say it.
+        parseQuotedRecord(buf.toString('utf8', pos, last), 0, isFinal, { line: this.at.line }, () => {});
+        throw err;
+      }
+      if (r >= 0) return pos + r;
+      if (last >= end) return -1;
+      stop = buf.indexOf(LF, last);
+    }
+  }
+}
+
+function fromLatin1(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.from(s, 'latin1').toString('utf8');
+  return s;
+}
+
+/**
+ * Streams a file's records to `sink`. The next chunk is read (on the thread
+ * pool) while this one is checked, into a second buffer whose bytes are then
+ * appended to what is left of the first: a read that has to go to the disk
+ * is hidden behind the checking, as the old stream's read-ahead did. Two
+ * buffers serve the whole file (the first grows only for a record longer
+ * than a chunk). Rejects with the file system's error when the file cannot
+ * be read, and with whatever the sink throws.
+ */
+export async function readByteRecords(path: string, sink: ByteRecordSink, size = 1 << 20): Promise<void> {
+  const records = new ByteRecords(sink);
+  const file = await open(path, 'r');
+  const next = Buffer.allocUnsafe(size);
+  let pending = file.read(next, 0, size, null);
+  try {
+    let buf = Buffer.allocUnsafe(size * 2);
+    let have = 0;
+    for (;;) {
+      const got = (await pending).bytesRead;
+      if (have + got > buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, have + got));
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+      }
+      next.copy(buf, have, 0, got);
+      have += got;
+      const final = got === 0;
+      if (!final) pending = file.read(next, 0, size, null);
+      const used = records.process(buf, 0, have, final);
+      if (final) return;
+      buf.copyWithin(0, used, have);
+      have -= used;
+    }
+  } finally {
+    await pending.catch(() => undefined); // never close the file under a read
+    await file.close();
+  }
+}
+
+/** The records of a text held in memory (tests, small inputs): the same path as a file's. */
+export function processText(text: string, sink: ByteRecordSink): void {
+  const buf = Buffer.from(text, 'utf8');
+  new ByteRecords(sink).process(buf, 0, buf.length, true);
+}

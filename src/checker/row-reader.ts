@@ -1,0 +1,106 @@
+/**
+ * From records to checked rows: the header first, then each data record
+ * pushed into the checker. A record the byte splitter noted as spans is
+ * turned into a row without decoding it: its time read from the bytes, every
+ * other field looked up in the interner (one string per distinct text, not
+ * one per row). Anything unusual (a time not in the canonical shape or out of
+ * order, a field count that differs from the header's) takes the text path,
+ * which reports it exactly as before.
+ */
+import type { TimelineRow } from '../spec/timeline.js';
+import type { DriveRec, JobRec } from './records.js';
+import type { Registry } from './registry.js';
+import type { ByteRecordSink, FieldSpans } from './byte-records.js';
+import type { TimelineChecker } from './checker.js';
+import { ByteInterner, decode } from './intern.js';
+import { InstantParser } from './instant.js';
+import { emptyRow, readHeader, toRow, type CheckRow, type ColumnMap } from './row.js';
+
+/** Length of a canonical instant, 2026-03-01T08:00:00.000Z. */
+const CANONICAL_TIME = 24;
+
+export class RowReader implements ByteRecordSink {
+  private cols: ColumnMap | null = null;
+  /** Refilled for each record: push copies what it needs. */
+  private readonly row: CheckRow = emptyRow();
+  /** Kinds, entities, states and rules: a few dozen texts, a small table that stays in cache. */
+  private readonly words = new ByteInterner(10, true);
+  /** Packages and details (IDs come from the registries' caches). */
+  private readonly names = new ByteInterner(14, false);
+  private readonly instants = new InstantParser();
+  private readonly jobs: Registry<JobRec>;
+  private readonly drives: Registry<DriveRec>;
+
+  constructor(private readonly checker: TimelineChecker) {
+    this.jobs = checker.jobs;
+    this.drives = checker.drives;
+  }
+
+  get sawHeader(): boolean {
+    return this.cols !== null;
+  }
+
+  record(fields: string[], line: number): void {
+    if (this.cols === null) this.cols = readHeader(fields, line);
+    else this.checker.push(toRow(fields, line, this.cols, this.row), line);
+  }
+
+  spans(buf: Buffer, f: FieldSpans, count: number, line: number): void {
+    const cols = this.cols;
+    if (cols === null || count !== cols.width) {
+      this.record(textOf(buf, f, count), line);
+      return;
+    }
+    const s = f.starts, e = f.ends, h = f.hashes, r = this.row, words = this.words, names = this.names;
+    r.kind = words.get(buf, s[1], e[1], h[1]) as TimelineRow['kind'];
+    r.entity = words.get(buf, s[2], e[2], h[2]) as TimelineRow['entity'];
+    this.ids(buf, s[3], e[3], h[3], s[4], e[4], h[4], r.entity === 'drive');
+    r.from = words.get(buf, s[5], e[5], h[5]);
+    r.to = words.get(buf, s[6], e[6], h[6]);
+    r.rule = words.get(buf, s[7], e[7], h[7]);
+    const p = cols.packageAt, d = cols.detailAt;
+    r.package = p >= 0 ? names.get(buf, s[p], e[p], h[p]) : '';
+    r.detail = d >= 0 ? names.get(buf, s[d], e[d], h[d]) : '';
+    const t = e[0] - s[0] === CANONICAL_TIME ? this.instants.parseBytes(buf, s[0]) : NaN;
+    if (t >= this.checker.lastTime) {
+      this.checker.pushTimed(r, t, line);
+    } else {
+      r.time = decode(buf, s[0], e[0]);
+      this.checker.push(r, line);
+    }
+  }
+
+  /** The id and job columns: their records from the caches when there, else their text. */
+  private ids(buf: Buffer, is: number, ie: number, ih: number, js: number, je: number, jh: number, drive: boolean): void {
+    const r = this.row, jobs = this.jobs;
+    r.jobSlot = jobs.slot(jh);
+    const job = jobs.cached(buf, js, je, r.jobSlot);
+    r.jobRec = job ?? null;
+    r.job = job !== undefined ? job.id : decode(buf, js, je);
+    if (drive) {
+      r.idSlot = this.drives.slot(ih);
+      const x = this.drives.cached(buf, is, ie, r.idSlot);
+      r.idDrive = x ?? null;
+      r.idJob = null;
+      r.id = x !== undefined ? x.id : decode(buf, is, ie);
+    } else if (ie - is === je - js && ih === jh && buf.compare(buf, js, je, is, ie) === 0) {
+      // A job row: its id is its job column.
+      r.idSlot = r.jobSlot;
+      r.idJob = r.jobRec;
+      r.idDrive = null;
+      r.id = r.job;
+    } else {
+      r.idSlot = jobs.slot(ih);
+      const j = jobs.cached(buf, is, ie, r.idSlot);
+      r.idJob = j ?? null;
+      r.idDrive = null;
+      r.id = j !== undefined ? j.id : decode(buf, is, ie);
+    }
+  }
+}
+
+function textOf(buf: Buffer, f: FieldSpans, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(decode(buf, f.starts[i], f.ends[i]));
+  return out;
+}
