@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenarios/schema.js';
 import type { Drive, Job } from './entities.js';
-import { driveId, returnPackageId } from './ids.js';
+import { driveId, jobIndexOf, returnPackageId } from './ids.js';
 import type { World } from './world.js';
 
 export interface DriveStatus {
@@ -123,7 +123,7 @@ function retainedGetJob(w: World, seq: number, logs: string): GetJobResult {
 
 /** Get Job by ID for any open job (active or in retention); undefined when there is none (never created, or deleted). */
 export function getJobById(w: World, id: string): GetJobResult | undefined {
-  const job = w.jobs.get(id);
+  const job = w.jobs.get(jobIndexOf(id));
   if (job) return getJob(w, job);
   const seq = w.retained.find(id);
   if (seq < 0) return undefined;

@@ -8,3 +8,6 @@ export const orphanDriveId = (n: number) => `O-${pad(n, 6)}`;
 export const noJobDriveId = (n: number) => `U-${pad(n, 6)}`;
 export const packageId = (n: number) => `P-${pad(n, 6)}`;
 export const returnPackageId = (job: string) => `R${job.replace(/^J/, 'P')}`;
+
+/** The job number of a job ID (J-000042 → 42), or NaN when it is not one. */
+export const jobIndexOf = (id: string) => (/^J-\d+$/.test(id) ? Number(id.slice(2)) : NaN);

@@ -34,7 +34,7 @@ export function putJob(w: World, o: PutOptions): Job {
     held: [], plan: { deleteWhileShipping: false, deleteAfterFinish: false, earlyShipper: false },
   };
   job.entered[0] = now;
-  w.jobs.set(id, job);
+  w.jobs.set(index, job);
   w.jobsInState[0]++;
   const detail = `type=${o.type};drives=${o.drives}${o.reexportOf ? `;reexport-of=${o.reexportOf}` : ''}`;
   w.emit(job.traced, 'put', 'job', id, id, '', '', '', '', detail);

@@ -9,7 +9,7 @@ import type { World } from './world.js';
 export function releaseJob(w: World, job: Job, rule: string): void {
   job.deleted = w.sim.now;
   job.deleteRule = rule;
-  w.jobs.delete(job.id);
+  w.jobs.delete(job.index);
   w.jobsInState[w.jobStateIndex(job.state)]--;
   job.expiryTimer = w.cancelTimer(job.expiryTimer);
   job.neverReceivedTimer = w.cancelTimer(job.neverReceivedTimer);
@@ -62,7 +62,7 @@ export function retireFinishedJob(w: World, job: Job): number {
   for (const d of job.riders) releaseDrive(w, d);
   const seq = w.retained.add(job);
   job.retired = seq;
-  w.jobs.delete(job.id);
+  w.jobs.delete(job.index);
   job.drives = [];
   job.riders = [];
   return seq;

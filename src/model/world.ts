@@ -71,8 +71,8 @@ export class World {
   readonly horizon: number;
   readonly warmup: number;
   readonly kpis: Kpis;
-  /** Open jobs by ID, except those in `retained` (released when deleted). */
-  readonly jobs = new Map<string, Job>();
+  /** Open jobs by number (a number key hashes faster than the ID), except those in `retained` (released when deleted). */
+  readonly jobs = new Map<number, Job>();
   /** Finished jobs in retention whose drives have left (no longer in `jobs`). */
   readonly retained = new RetainedJobs();
   /** Handlers of retained jobs' events (finish.ts), made once per world. */
