@@ -89,6 +89,18 @@ describe('memory follows open jobs, not the total', () => {
     expect(maxLive).toBeLessThan(summary.jobs.created / 4);
     expect(model.world.openJobs).toBe(summary.jobs.openAtHorizon);
   });
+
+  it('finished jobs whose drives have left wait out R-RETENTION as typed-array entries, not as job objects', () => {
+    const loaded = loadScenario('scenarios/default.yaml', ['horizon=400d']);
+    const model = new Model(loaded.scenario, {}, { timeline: { kind: 'off' } });
+    model.advance(model.horizon);
+    const w = model.world;
+    const finishedObjects = [...w.jobs.values()].filter((j) => j.state === 'Completed' || j.state === 'Closed').length;
+    // About 90 days of finishes are in retention; only the few with a drive still on site or on its way stay objects.
+    expect(w.retained.size).toBeGreaterThan(1_000);
+    expect(finishedObjects).toBeLessThan(w.retained.size / 20);
+    expect(w.jobsInState[w.jobStateIndex('Completed')] + w.jobsInState[w.jobStateIndex('Closed')]).toBe(w.retained.size + finishedObjects);
+  });
 });
 
 describe('Get Job', () => {
