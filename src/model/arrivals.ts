@@ -44,11 +44,20 @@ export function arrivalRate(w: World): Rate {
   const startMs = w.sim.startMs;
   const peaks = a.peaks.map((p) => ({ from: parseInstant(p.from) - startMs, to: parseInstant(p.to) - startMs, m: p.multiplier }));
   const max = a.ratePerDay * Math.max(...a.weekdayMultipliers) * Math.max(...a.monthMultipliers) * peaks.reduce((x, p) => x * Math.max(1, p.m), 1);
+  // The weekday × month rate is the same all day: computed once per UTC day (a Date per candidate was
+  // most of this actor's allocation).
+  let day = NaN, dayRate = 0;
   return {
     max,
     at: (t: number) => {
-      const d = new Date(startMs + t);
-      let r = a.ratePerDay * a.weekdayMultipliers[d.getUTCDay()] * a.monthMultipliers[d.getUTCMonth()];
+      const epoch = startMs + t;
+      const today = Math.floor(epoch / DAY);
+      if (today !== day) {
+        const d = new Date(epoch);
+        day = today;
+        dayRate = a.ratePerDay * a.weekdayMultipliers[d.getUTCDay()] * a.monthMultipliers[d.getUTCMonth()];
+      }
+      let r = dayRate;
       for (const p of peaks) if (t >= p.from && t < p.to) r *= p.m;
       return r;
     },

@@ -21,7 +21,8 @@ export function putJob(w: World, o: PutOptions): Job {
   job.entered[0] = now;
   w.jobs.set(index, job);
   w.jobsInState[0]++;
-  const detail = `type=${o.type};drives=${o.drives}${o.reexportOf ? `;reexport-of=${o.reexportOf}` : ''}`;
+  // Details are built only for rows that are written (an untraced row is only counted).
+  const detail = job.traced ? `type=${o.type};drives=${o.drives}${o.reexportOf ? `;reexport-of=${o.reexportOf}` : ''}` : '';
   w.emit(job.traced, 'put', 'job', id, id, '', '', '', '', detail);
   w.emit(job.traced, 'state', 'job', id, id, '', 'Creating', '');
   for (let n = 1; n <= o.drives; n++) {

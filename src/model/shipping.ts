@@ -42,12 +42,13 @@ function onHandToCarrier({ w, job }: JobEvent): void {
 export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]): void {
   const ca = w.scenario.carrier, r = w.streams.carrier;
   const drives: Drive[] = [];
-  const missing: Drive[] = [];
+  let missing: Drive[] | null = null; // most packages miss nothing
   for (const d of only ?? job.drives) {
     const miss = first && job.type === 'import' && w.chance(ca.missingDrive, r);
-    (miss ? missing : drives).push(d);
+    if (miss) (missing ??= []).push(d);
+    else drives.push(d);
   }
-  if (drives.length === 0) drives.push(missing.shift()!);
+  if (drives.length === 0) drives.push(missing!.shift()!);
   if (first) {
     if (w.chance(ca.extraDrive, r)) {
       const x = newDrive(w, extraDriveId(job.id, job.riders.length + 1), job, job, 'extra', 0);
@@ -61,7 +62,7 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
     }
   }
   const pkg: Package = { id: packageId(w.nextPackage++), job, drives, first };
-  w.emit(job.traced, 'ship', 'job', job.id, job.id, '', '', '', pkg.id, `drives=${drives.length}`);
+  w.emit(job.traced, 'ship', 'job', job.id, job.id, '', '', '', pkg.id, job.traced ? `drives=${drives.length}` : '');
   const lost = w.chance(ca.lostPackage, r);
   const delayed = w.chance(ca.delayedPackage, r);
   const transit = w.draw(ca.transit, r) + (delayed ? w.draw(ca.delay, r) : 0);
@@ -69,7 +70,7 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
     for (const d of drives) d.inTransit = true;
     w.sim.after(transit, onDelivered, { w, pkg });
   }
-  for (const d of missing) {
+  if (missing) for (const d of missing) {
     const follows = w.chance(ca.missingDriveFollows, r);
     const after = w.draw(ca.followDelay, r);
     // A customer follows up a package that arrived short; after a lost one, the overdue contact comes first.
