@@ -213,8 +213,8 @@ export class RetainedJobs {
     const num = new Float64Array(cap * NUM), small = new Uint8Array(cap * SMALL);
     for (let seq = this.head; seq < this.tail; seq++) {
       const from = seq & (this.cap - 1), to = seq & (cap - 1);
-      num.set(this.num.subarray(from * NUM, from * NUM + NUM), to * NUM);
-      small.set(this.small.subarray(from * SMALL, from * SMALL + SMALL), to * SMALL);
+      for (let i = 0; i < NUM; i++) num[to * NUM + i] = this.num[from * NUM + i];
+      for (let i = 0; i < SMALL; i++) small[to * SMALL + i] = this.small[from * SMALL + i];
     }
     this.cap = cap;
     this.num = num;

@@ -42,6 +42,10 @@ export class EventQueue {
   poppedTime = 0;
   poppedFn: Callback | undefined = undefined;
   poppedData: unknown = undefined;
+  /** The popped event's number from pushWithAux() (0 otherwise). */
+  poppedAux = 0;
+  /** A number per slot that rides along with an event (see pushWithAux). */
+  private aux: Float64Array;
 
   constructor(initialCapacity = 1024) {
     const c = Math.max(16, initialCapacity);
@@ -50,6 +54,7 @@ export class EventQueue {
     this.slotAtPos = new Int32Array(c);
     this.posOfSlot = new Int32Array(c).fill(-1);
     this.generation = new Float64Array(c);
+    this.aux = new Float64Array(c);
   }
 
   get size(): number {
@@ -75,6 +80,18 @@ export class EventQueue {
     return this.nextSequence();
   }
 
+  /**
+   * Pushes an event that carries a number besides its data (poppedAux after
+   * pop()): a Resource keeps each waiter's request time there, instead of
+   * allocating a closure per waiting request.
+   */
+  pushWithAux(time: number, priority: number, fn: Callback, data: unknown, aux: number): number {
+    checkPriority(priority);
+    const handle = this.pushAt(time, priority, this.nextSequence(), fn, data);
+    this.aux[handle & SLOT_MASK] = aux;
+    return handle;
+  }
+
   /** Pushes an event with a sequence number from reserveSequence(). */
   pushReserved(time: number, priority: number, seq: number, fn: Callback, data?: unknown): number {
     checkPriority(priority);
@@ -84,6 +101,7 @@ export class EventQueue {
   private pushAt(time: number, priority: number, seq: number, fn: Callback, data: unknown): number {
     const slot = this.allocSlot();
     this.fns[slot] = fn;
+    this.aux[slot] = 0;
     this.datas[slot] = data;
     const pos = this.n++;
     if (pos >= this.time.length) this.growHeap();
@@ -102,6 +120,7 @@ export class EventQueue {
     this.poppedTime = this.time[0];
     this.poppedFn = this.fns[slot];
     this.poppedData = this.datas[slot];
+    this.poppedAux = this.aux[slot];
     this.removeAt(0);
     this.freeSlot(slot);
     return true;
@@ -159,6 +178,7 @@ export class EventQueue {
     if (slot >= this.posOfSlot.length) {
       this.posOfSlot = grow(this.posOfSlot, -1) as Int32Array;
       this.generation = grow(this.generation, 0) as Float64Array;
+      this.aux = grow(this.aux, 0) as Float64Array;
     }
     return slot;
   }

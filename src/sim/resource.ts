@@ -54,10 +54,8 @@ export class Resource {
       this.grant(0, onGrant as (d: unknown) => void, data);
       return -1;
     }
-    const requestedAt = this.sim.now;
-    const handle = this.waiting.push(priority, 0, (d: unknown) => {
-      this.grant(this.sim.now - requestedAt, onGrant as (d: unknown) => void, d);
-    }, data);
+    // The request time rides along as the event's aux number: no closure per waiting request.
+    const handle = this.waiting.pushWithAux(priority, 0, onGrant as (d: unknown) => void, data, this.sim.now);
     this.queueStats.set(this.sim.now, this.waiting.size);
     return handle;
   }
@@ -73,9 +71,10 @@ export class Resource {
   release(): void {
     if (this.inUse <= 0) throw new Error(`${this.name}: release() without a unit in use`);
     this.inUse--;
-    if (this.waiting.pop()) {
-      this.queueStats.set(this.sim.now, this.waiting.size);
-      this.waiting.poppedFn!(this.waiting.poppedData);
+    const w = this.waiting;
+    if (w.pop()) {
+      this.queueStats.set(this.sim.now, w.size);
+      this.grant(this.sim.now - w.poppedAux, w.poppedFn!, w.poppedData);
     } else {
       this.busyStats.set(this.sim.now, this.inUse);
     }
