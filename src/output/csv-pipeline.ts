@@ -12,7 +12,8 @@ import { BatchWriter, type EncodedBatch } from './batch-codec.js';
 import { OrderedFile } from './ordered-file.js';
 import { StringifyPool, defaultThreads } from './stringify-pool.js';
 
-const BATCH = 2048;
+/** Rows per batch (bench/case.ts stringifies in batches of the same size). */
+export const BATCH = 2048;
 const MAX_IN_FLIGHT = 8;
 
 export class CsvPipeline {
