@@ -5,13 +5,15 @@
 import { statSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Writable } from 'node:stream';
 import Papa from 'papaparse';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { loadScenario } from '../src/scenarios/read.js';
 import { Model } from '../src/model/model.js';
 import { runReplications } from '../src/experiments/pool.js';
 import { runToFolder } from '../src/output/run-to-folder.js';
+import { BATCH } from '../src/output/csv-pipeline.js';
+import { BatchWriter } from '../src/output/batch-codec.js';
+import { StringifyPool, defaultThreads } from '../src/output/stringify-pool.js';
 import { holdModel, mmcStation } from './kernel.js';
 
 type Result = Record<string, number | string>;
@@ -72,19 +74,34 @@ async function main(): Promise<Result> {
       return { jobs: summary.jobs.created, rows, seconds: sec, jobsPerSecond: summary.jobs.created / sec, rowsPerSecond: rows / sec, eventsMiB: statSync(join(out, 'events.csv')).size / 2 ** 20 };
     }
     case 'stringify': {
-      // csv-stringify alone on the same rows: events.csv is parsed in chunks (not timed) and each
-      // chunk stringified to nowhere (timed), so a billion-byte timeline never sits in memory whole.
+      // csv-stringify alone on the same rows, used as the pipeline uses it: batches of BATCH rows, each
+      // stringified with csv-stringify/sync and encoded to UTF-8, on this thread (one thread), then
+      // through the pipeline's pool of threads (this thread only waits). events.csv is parsed in chunks
+      // (not timed), so a billion-byte timeline never sits in memory whole.
+      const threads = Number(args[1] ?? defaultThreads());
       const CHUNK = 200_000;
-      let rows = 0, timed = 0;
+      const encoder = new TextEncoder();
+      const pool = new StringifyPool(threads, (err) => { throw err; });
+      let columns: string[] | undefined;
+      let rows = 0, oneMs = 0, poolMs = 0, bytes = 0;
       let chunk: string[][] = [];
-      const sink = new Writable({ write(_c, _e, cb) { cb(); } });
-      const s = stringify();
-      s.pipe(sink);
       const flush = async () => {
+        const batches: string[][][] = [];
+        for (let i = 0; i < chunk.length; i += BATCH) batches.push(chunk.slice(i, i + BATCH));
+        const options = { columns, header: false, eof: true };
         const s0 = performance.now();
-        for (const r of chunk) if (!s.write(r)) await new Promise<void>((res) => s.once('drain', () => res()));
-        await new Promise<void>((res) => setImmediate(res));
-        timed += performance.now() - s0;
+        for (const b of batches) bytes += encoder.encode(stringify(b, options)).length;
+        oneMs += performance.now() - s0;
+        const encoded = batches.map((b) => {
+          const w = new BatchWriter();
+          for (const r of b) w.row(r);
+          return w.take();
+        });
+        const p0 = performance.now();
+        await Promise.all(encoded.map(({ batch, transfer }) => new Promise<void>((resolve, reject) => {
+          pool.stringify(0, batch, transfer, (err) => (err ? reject(err) : resolve()));
+        })));
+        poolMs += performance.now() - p0;
         rows += chunk.length;
         chunk = [];
       };
@@ -92,6 +109,11 @@ async function main(): Promise<Result> {
       await new Promise<void>((resolve, reject) => {
         Papa.parse<string[]>(stream as any, {
           step: (r: Papa.ParseStepResult<string[]>, parser: Papa.Parser) => {
+            if (!columns) {
+              columns = r.data;
+              pool.open(0, columns);
+              return;
+            }
             chunk.push(r.data);
             if (chunk.length >= CHUNK) {
               parser.pause();
@@ -103,10 +125,11 @@ async function main(): Promise<Result> {
         } as any);
       });
       await flush();
-      const s0 = performance.now();
-      await new Promise<void>((res) => { sink.on('finish', () => res()); s.end(); });
-      timed += performance.now() - s0;
-      return { rows, seconds: timed / 1000, rowsPerSecond: rows / (timed / 1000) };
+      await pool.close();
+      return {
+        rows, seconds: oneMs / 1000, rowsPerSecond: rows / (oneMs / 1000), csvMiB: bytes / 2 ** 20,
+        poolThreads: threads, poolSeconds: poolMs / 1000, poolRowsPerSecond: rows / (poolMs / 1000),
+      };
     }
     case 'check': {
       const { checkTimelineFile } = await import('../src/checker/index.js');

@@ -1,110 +1,108 @@
 /**
- * CSV files written by a worker thread (csv-worker.ts): the simulation hands
- * over rows in batches and goes on; csv-stringify runs on the other core.
- * Rows reach each file in order. Backpressure: at most MAX_IN_FLIGHT batches
- * per file wait for the worker; past that `needsDrain` says so and drain()
- * waits, so memory stays bounded whatever the run's size.
+ * CSV files written off the simulation thread: the simulation hands over rows
+ * in batches and goes on; csv-stringify runs on a pool of threads
+ * (stringify-pool.ts) and this thread writes the returned chunks to each
+ * file in batch order (ordered-file.ts), so the files do not depend on the
+ * number of threads. Backpressure: at most MAX_IN_FLIGHT batches per file
+ * wait for the threads or the disk; past that `needsDrain` says so and
+ * drain() waits, so memory stays bounded whatever the run's size.
  */
-import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { stringify } from 'csv-stringify/sync';
+import { BatchWriter, type EncodedBatch } from './batch-codec.js';
+import { OrderedFile } from './ordered-file.js';
+import { StringifyPool, defaultThreads } from './stringify-pool.js';
 
-const BATCH = 2048;
+/** Rows per batch (bench/case.ts stringifies in batches of the same size). */
+export const BATCH = 2048;
 const MAX_IN_FLIGHT = 8;
 
-/** The compiled worker script (a worker cannot load TypeScript on Node 20: tests use the build). */
-function workerScript(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return new URL('./csv-worker.js', here);
-  const built = new URL('../../dist/src/output/csv-worker.js', here);
-  if (!existsSync(fileURLToPath(built))) throw new Error('the CSV writer thread needs the build: run `npm run build` first');
-  return built;
-}
-
 export class CsvPipeline {
-  private readonly worker = new Worker(workerScript());
-  private readonly inFlight: number[] = [];
+  private readonly pool: StringifyPool;
+  private readonly files: OrderedFile[] = [];
   private readonly waiters: (() => void)[] = [];
   private failure: Error | null = null;
-  private closing: { resolve: () => void; reject: (err: Error) => void } | null = null;
 
-  constructor() {
-    this.worker.on('message', (m: { op: string; file?: number; message?: string }) => {
-      if (m.op === 'ack') this.inFlight[m.file!]--;
-      else if (m.op === 'closed') this.closing?.resolve();
-      else if (m.op === 'error') this.fail(new Error(`CSV writer thread: ${m.message}`));
-      this.wake();
-    });
-    this.worker.on('error', (err) => this.fail(err));
+  constructor(threads = defaultThreads()) {
+    this.pool = new StringifyPool(threads, (err) => this.fail(err));
   }
 
   private fail(err: Error): void {
-    this.failure = err;
-    this.closing?.reject(err);
+    this.failure ??= err;
     this.wake();
   }
 
-  private wake(): void {
+  private readonly wake = (): void => {
     for (const w of this.waiters.splice(0)) w();
+  };
+
+  private async until(ready: () => boolean): Promise<void> {
+    while (!this.failure && !ready()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.failure) throw this.failure;
   }
 
   open(path: string, columns: readonly string[]): CsvSink {
-    const file = this.inFlight.push(0) - 1;
-    this.worker.postMessage({ op: 'open', file, path, columns: [...columns] });
+    const file = this.files.length;
+    // The header line once, by csv-stringify, with the options the threads use for the rows.
+    const header = stringify([], { header: true, columns: [...columns], eof: true });
+    this.files.push(new OrderedFile(path, header, this.wake, (err) => this.fail(err)));
+    this.pool.open(file, columns);
     return new CsvSink(this, file);
   }
 
   /** @internal */
-  send(file: number, rows: (string | number)[][]): void {
-    this.inFlight[file]++;
-    this.worker.postMessage({ op: 'rows', file, rows });
+  send(file: number, batch: EncodedBatch, transfer: ArrayBuffer[]): void {
+    const f = this.files[file];
+    const seq = f.reserve();
+    this.pool.stringify(file, batch, transfer, (err, bytes) => (err ? this.fail(err) : f.put(seq, bytes!)));
   }
 
   get needsDrain(): boolean {
-    return this.failure !== null || this.inFlight.some((n) => n > MAX_IN_FLIGHT);
+    return this.failure !== null || this.files.some((f) => f.inFlight > MAX_IN_FLIGHT);
   }
 
   async drain(): Promise<void> {
-    while (!this.failure && this.inFlight.some((n) => n > MAX_IN_FLIGHT)) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-    if (this.failure) throw this.failure;
+    await this.until(() => this.files.every((f) => f.inFlight <= MAX_IN_FLIGHT));
   }
 
-  /** Ends the files (flush every sink first) and the thread. */
+  /** Ends the files (flush every sink first) and the threads. */
   async close(): Promise<void> {
     try {
+      await this.until(() => this.files.every((f) => f.complete));
+      await Promise.all(this.files.map((f) => f.end()));
       if (this.failure) throw this.failure;
-      const done = new Promise<void>((resolve, reject) => { this.closing = { resolve, reject }; });
-      this.worker.postMessage({ op: 'close' });
-      await done;
     } finally {
-      await this.worker.terminate();
+      await this.pool.close();
     }
   }
 
-  /** Stops the thread without finishing the files (a failed run's folder is thrown away). */
+  /** Stops the threads without finishing the files (a failed run's folder is thrown away). */
   async abort(): Promise<void> {
-    await this.worker.terminate();
+    for (const f of this.files) f.destroy();
+    await this.pool.close();
   }
 }
 
-/** One file of a pipeline: rows are batched on this thread and sent whole. */
-export class CsvSink {
-  private batch: (string | number)[][] = [];
+/**
+ * One file of a pipeline: rows are encoded on this thread, cell by cell
+ * (batch-codec.ts), and sent BATCH rows at a time.
+ */
+export class CsvSink extends BatchWriter {
   rows = 0;
 
-  constructor(private readonly pipeline: CsvPipeline, private readonly file: number) {}
-
-  write(cells: (string | number)[]): void {
-    this.rows++;
-    this.batch.push(cells);
-    if (this.batch.length >= BATCH) this.flush();
+  constructor(private readonly pipeline: CsvPipeline, private readonly file: number) {
+    super();
   }
 
+  override endRow(): void {
+    super.endRow();
+    this.rows++;
+    if (this.pending >= BATCH) this.flush();
+  }
+
+  /** Sends the rows so far (close() needs every sink flushed first). */
   flush(): void {
-    if (this.batch.length === 0) return;
-    this.pipeline.send(this.file, this.batch);
-    this.batch = [];
+    if (this.pending === 0) return;
+    const { batch, transfer } = this.take();
+    this.pipeline.send(this.file, batch, transfer);
   }
 }

@@ -1,56 +1,36 @@
 /**
- * Worker thread that turns row batches into CSV files with csv-stringify, so
- * stringifying runs beside the simulation instead of on its thread. Messages
- * (in order, per file): open, rows, close. Each batch is acknowledged once
- * the file stream has taken it without exceeding its buffer (backpressure
- * reaches the simulation through the acknowledgements).
+ * One thread of the stringify pool (stringify-pool.ts): turns a batch of rows
+ * into CSV text with csv-stringify and hands the UTF-8 bytes back, transferred
+ * (not copied). Batches are independent of each other, so any thread can take
+ * any batch and the text does not depend on which one did; the main thread
+ * puts the chunks in order and writes them (ordered-file.ts).
+ *
+ * Messages in: { file, columns } once per file, then { file, rows } per batch.
+ * Messages out, one per batch and in the order received: { bytes } or { error }.
  */
 import { parentPort } from 'node:worker_threads';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { stringify, type Stringifier } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
+import type { Options } from 'csv-stringify';
+import { IsoFormatter } from '../sim/time.js';
+import { decodeBatch, type EncodedBatch } from './batch-codec.js';
 
-type Msg =
-  | { op: 'open'; file: number; path: string; columns: string[] }
-  | { op: 'rows'; file: number; rows: (string | number)[][] }
-  | { op: 'close' };
+type Msg = { file: number; columns: string[] } | { file: number; batch: EncodedBatch };
 
-interface Out { stringifier: Stringifier; stream: WriteStream; done: Promise<void> }
-
-const files = new Map<number, Out>();
-// One message at a time: a batch waiting for its drain holds back the next, in order.
-let queue = Promise.resolve();
+const options: Options[] = [];
+const encoder = new TextEncoder();
+const iso = new IsoFormatter();
 
 parentPort!.on('message', (m: Msg) => {
-  queue = queue.then(() => handle(m));
-});
-
-async function handle(m: Msg): Promise<void> {
-  try {
-    if (m.op === 'open') {
-      const stringifier = stringify({ header: true, columns: m.columns, eof: true });
-      const stream = createWriteStream(m.path);
-      stringifier.pipe(stream);
-      const done = new Promise<void>((resolve, reject) => {
-        stream.on('finish', () => resolve());
-        stream.on('error', reject);
-        stringifier.on('error', reject);
-      });
-      files.set(m.file, { stringifier, stream, done });
-    } else if (m.op === 'rows') {
-      const out = files.get(m.file)!;
-      for (const row of m.rows) out.stringifier.write(row);
-      // Acknowledge once both buffers are below their marks.
-      while (out.stringifier.writableNeedDrain || out.stream.writableNeedDrain) {
-        const s = out.stringifier.writableNeedDrain ? out.stringifier : out.stream;
-        await new Promise<void>((resolve) => s.once('drain', () => resolve()));
-      }
-      parentPort!.postMessage({ op: 'ack', file: m.file });
-    } else {
-      for (const out of files.values()) out.stringifier.end();
-      await Promise.all([...files.values()].map((o) => o.done));
-      parentPort!.postMessage({ op: 'closed' });
-    }
-  } catch (err) {
-    parentPort!.postMessage({ op: 'error', message: (err as Error).stack ?? String(err) });
+  if ('columns' in m) {
+    // Same options as the header (written once by the main thread), minus the header:
+    // `columns` also caps each row at the header's width, as a streaming stringifier would.
+    options[m.file] = { columns: m.columns, header: false, eof: true };
+    return;
   }
-}
+  try {
+    const bytes = encoder.encode(stringify(decodeBatch(m.batch, iso), options[m.file]));
+    parentPort!.postMessage({ bytes }, [bytes.buffer]);
+  } catch (err) {
+    parentPort!.postMessage({ error: (err as Error).stack ?? String(err) });
+  }
+});

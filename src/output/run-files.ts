@@ -1,14 +1,16 @@
 /**
  * The sink that writes a run's CSV files (events.csv, jobs.csv, drives.csv,
- * timeseries.csv) into a folder; see docs/outputs.md. Times are formatted
- * here, once per row, with a cached ISO formatter.
+ * timeseries.csv) into a folder; see docs/outputs.md. Timeline rows go to
+ * the pipeline cell by cell, their time as epoch ms (the stringify threads
+ * format it); record rows are built by records.ts, their instants formatted
+ * by iso-by-day.ts.
  */
 import { join } from 'node:path';
-import { IsoFormatter } from '../sim/time.js';
 import { TIMELINE_COLUMNS } from '../spec/timeline.js';
 import type { ModelSink } from '../model/sink.js';
 import { DAY_COLUMNS, DRIVE_COLUMNS, JOB_COLUMNS, dayCells, driveCells, jobCells, type DayRecord, type DriveRecord, type JobRecord } from '../model/records.js';
 import { CsvPipeline, type CsvSink } from './csv-pipeline.js';
+import { IsoByDay } from './iso-by-day.js';
 
 export interface RunFilesOptions {
   /** Write events.csv (false when the timeline is off). */
@@ -16,16 +18,14 @@ export interface RunFilesOptions {
 }
 
 export class RunFiles implements ModelSink {
-  // csv-stringify runs on a worker thread; this thread only builds the rows.
+  // csv-stringify runs on worker threads; this thread only encodes the rows.
   private readonly pipeline = new CsvPipeline();
   private readonly files: CsvSink[] = [];
   private readonly events?: CsvSink;
   private readonly jobs: CsvSink;
   private readonly drives: CsvSink;
   private readonly days: CsvSink;
-  private readonly iso = new IsoFormatter();
-  private readonly recordIso = new IsoFormatter();
-  private readonly format = (ms: number) => this.recordIso.format(ms);
+  private readonly format = new IsoByDay().format;
 
   constructor(dir: string, private readonly startMs: number, options: RunFilesOptions) {
     if (options.timeline) this.events = this.add(this.pipeline.open(join(dir, 'events.csv'), TIMELINE_COLUMNS));
@@ -40,19 +40,32 @@ export class RunFiles implements ModelSink {
   }
 
   row(time: number, kind: string, entity: string, id: string, job: string, from: string, to: string, rule: string, pkg: string, detail: string): void {
-    this.events?.write([this.iso.format(time), kind, entity, id, job, from, to, rule, pkg, detail]);
+    // Cell by cell, no row array: the timeline is most of the rows. The stringify thread formats the time.
+    const e = this.events;
+    if (!e) return;
+    e.instant(time);
+    e.str(kind);
+    e.str(entity);
+    e.str(id);
+    e.str(job);
+    e.str(from);
+    e.str(to);
+    e.str(rule);
+    e.str(pkg);
+    e.str(detail);
+    e.endRow();
   }
 
   job(r: JobRecord): void {
-    this.jobs.write(jobCells(r, this.format, this.startMs));
+    this.jobs.row(jobCells(r, this.format, this.startMs));
   }
 
   drive(r: DriveRecord): void {
-    this.drives.write(driveCells(r.drive, this.format, this.startMs));
+    this.drives.row(driveCells(r.drive, this.format, this.startMs));
   }
 
   day(r: DayRecord): void {
-    this.days.write(dayCells(r, this.format, this.startMs));
+    this.days.row(dayCells(r, this.format, this.startMs));
   }
 
   get eventRows(): number {

@@ -1,0 +1,65 @@
+/**
+ * One CSV file written from chunks that come back from the stringify threads
+ * in any order: each batch reserves a sequence number when it is sent, and a
+ * chunk that arrives before its predecessors waits until they are written, so
+ * the file is the same whatever thread finished first. `inFlight` counts the
+ * chunks reserved and not yet taken by the OS, which is what backpressure
+ * bounds (the rows in transit, the early chunks and the stream's buffer).
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { basename } from 'node:path';
+
+export class OrderedFile {
+  private readonly stream: WriteStream;
+  private readonly closed: Promise<void>;
+  private readonly early = new Map<number, Uint8Array>();
+  private issued = 0;
+  private written = 0;
+  inFlight = 0;
+
+  /**
+   * `onWritten` runs whenever a chunk has reached the OS (someone may be
+   * waiting for room); `onError` gets write errors (an unwritable folder, a full disk).
+   */
+  constructor(path: string, header: string, private readonly onWritten: () => void, onError: (err: Error) => void) {
+    this.stream = createWriteStream(path);
+    this.closed = new Promise((resolve) => this.stream.once('close', () => resolve()));
+    this.stream.on('error', (err) => onError(new Error(`cannot write ${basename(path)}: ${err.message}`)));
+    this.stream.write(header);
+  }
+
+  /** The sequence number of the next batch sent. */
+  reserve(): number {
+    this.inFlight++;
+    return this.issued++;
+  }
+
+  /** Every reserved chunk has been handed to the stream. */
+  get complete(): boolean {
+    return this.written === this.issued;
+  }
+
+  put(seq: number, bytes: Uint8Array): void {
+    this.early.set(seq, bytes);
+    for (let b = this.early.get(this.written); b !== undefined; b = this.early.get(this.written)) {
+      this.early.delete(this.written++);
+      this.stream.write(b, this.wroteChunk);
+    }
+  }
+
+  private readonly wroteChunk = (): void => {
+    this.inFlight--;
+    this.onWritten();
+  };
+
+  /** Ends the file (once complete) and waits until it is closed. */
+  async end(): Promise<void> {
+    this.stream.end();
+    await this.closed;
+  }
+
+  /** Closes the file without finishing it (the run failed). */
+  destroy(): void {
+    this.stream.destroy();
+  }
+}
