@@ -14,7 +14,9 @@
  * compacted again at the end of the instant when it still qualifies.
  */
 import { DRIVE_STATES, type DriveState } from '../spec/states.js';
-import type { CheckState } from './context.js';
+import { disarm, timerStatus, type CheckState } from './context.js';
+import type { CheckRow } from './row.js';
+import { rememberReturn } from './release.js';
 import { newDrive, newJob, type DriveRec, type JobRec, type Owner } from './records.js';
 import type { Timer } from './timer-heap.js';
 
@@ -59,7 +61,8 @@ const NO_PACKAGES: string[] = [];
 export class CompactJob {
   constructor(
     readonly id: string,
-    readonly bits: number,
+    /** J_* flags (a delivery of its return package sets one while compacted). */
+    public bits: number,
     readonly announcedDrives: number,
     /** Number of listed drives. */
     readonly driveCount: number,
@@ -277,4 +280,37 @@ export function rehydrateDrive(ctx: CheckState, id: string): DriveRec | undefine
   const c = ctx.compacted.get(p.jobId);
   if (c === undefined || p.index >= c.driveCount) return undefined;
   return rehydrate(ctx, c).drives[p.index];
+}
+
+/**
+ * The deliver row of a compacted job's return package, when it passes (the
+ * usual case): recorded in place. Returns false when the row needs the full
+ * check (it is then given back, and checked as any job's).
+ */
+export function deliverCompacted(ctx: CheckState, c: CompactJob, row: CheckRow): boolean {
+  if (!c.returnPackage || (row.package !== '' && row.package !== c.returnPackage) || (c.bits & J_RETURN_LOST) !== 0) return false;
+  c.bits |= J_RETURN_DELIVERED;
+  return true;
+}
+
+/**
+ * A delete row of a compacted job that passes (R-RETENTION exactly when due,
+ * or the customer's R-DELETE where the policy allows it): the job is released
+ * as releaseJob would release it. Returns false when the row needs the full check.
+ */
+export function deleteCompacted(ctx: CheckState, c: CompactJob, row: CheckRow): boolean {
+  const st = c.state;
+  if (row.from !== st) return false;
+  if (row.rule === 'R-RETENTION') {
+    if (timerStatus(ctx, c.tRetention) !== 'due') return false;
+  } else if (row.rule !== 'R-DELETE' || !ctx.policy.deleteAllowedIn.includes(st)) {
+    return false;
+  }
+  ctx.compacted.delete(c.id);
+  disarm(c.tRetention);
+  for (const p of c.packages) if (ctx.packages.get(p) === c) ctx.packages.delete(p);
+  if (c.returnPackage && (c.bits & (J_RETURN_DELIVERED | J_RETURN_LOST)) === 0) {
+    rememberReturn(ctx, c.id, c.bits & J_IMPORT ? 'import' : c.bits & J_EXPORT ? 'export' : '', c.returnPackage);
+  }
+  return true;
 }

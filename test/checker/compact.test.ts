@@ -46,8 +46,13 @@ describe('compacted finished jobs', () => {
     expect(c.liveEntities).toBe(3);
     expect(text[finish + 1]).toContain('deliver');
     feed(c, rows, finish + 1, finish + 2);
-    // The deliver row gave the job back; the instant's end (here the timeline's) compacts it again.
+    // Its return's delivery is recorded on the compacted job: nothing is given back.
+    expect(ctx.jobs.size).toBe(0);
+    expect(ctx.compacted.has('J1')).toBe(true);
+    // A row that needs the record gives it back; the instant's end (here the timeline's) compacts it again.
+    c.push(toRowForTest([text[finish + 1].slice(0, 24), 'update', 'job', 'J1', 'J1', '', '', '', '', '']), 99);
     expect(ctx.jobs.size).toBe(1);
+    expect(ctx.drives.size).toBe(2);
     expectClean(c.finish());
     expect(ctx.compacted.has('J1')).toBe(true);
     expect(ctx.jobs.size).toBe(0);
@@ -69,6 +74,22 @@ describe('compacted finished jobs', () => {
     expectClean(check([rows]));
     const twice = edit(normalImport('J1', 0), 'R-RETENTION', 'd50,delete,job,J1,J1,Completed,,R-DELETE,,', 'd51,delete,job,J1,J1,Completed,,R-DELETE,,');
     expectOnly(check([twice]), 'R-JOB-TRANSITIONS', 'job', 'J1', at('d51'));
+  });
+
+  it('R-FINISH: a compacted job\'s return delivered twice, or a package it never shipped, is flagged as before', () => {
+    const twice = edit(normalImport('J1', 0), 'R-RETENTION', 'd14,deliver,job,J1,J1,,,,RP-J1,', 'd101,delete,job,J1,J1,Completed,,R-RETENTION,,');
+    expectClean(check([twice]));
+    const other = edit(normalImport('J1', 0), 'deliver', 'd13,deliver,job,J1,J1,,,,RP-J9,');
+    expect(expectOnly(check([other]), 'R-FINISH', 'job', 'J1', at('d13')).message).toMatch(/RP-J9 delivered, but the job shipped no such return package/);
+  });
+
+  it('R-DELETE and R-RETENTION deletes of a compacted job that do not pass are flagged as before', () => {
+    const wrongFrom = edit(normalImport('J1', 0), 'R-RETENTION', 'd101,delete,job,J1,J1,Closed,,R-RETENTION,,');
+    expectOnly(check([wrongFrom]), 'R-JOB-TRANSITIONS', 'job', 'J1', at('d101'));
+    const wrongRule = edit(normalImport('J1', 0), 'R-RETENTION', 'd101,delete,job,J1,J1,Completed,,R-CANCEL,,');
+    expectOnly(check([wrongRule]), 'R-JOB-TRANSITIONS', 'job', 'J1', at('d101'));
+    const notAllowed = edit(normalImport('J1', 0), 'R-RETENTION', 'd50,delete,job,J1,J1,Completed,,R-DELETE,,');
+    expectOnly(check([notAllowed], { policy: { deleteAllowedIn: ['Creating'] } }), 'R-DELETE', 'job', 'J1', at('d50'));
   });
 
   it('R-RETURN-LOST and R-LATE-DRIVE rows of a compacted job are checked as before', () => {
