@@ -96,20 +96,32 @@ export function listedDriveId(jobId: string, i: number): string {
   return `${jobId}-D${n < 10 ? '0' : ''}${n}`;
 }
 
-/** The job ID and drive index a listed drive ID names, or null. */
-function parseListedDriveId(id: string): { jobId: string; index: number } | null {
-  const at = id.lastIndexOf('-D');
-  if (at <= 0 || id.length - at < 4) return null;
+/** Whether `id` is listedDriveId(jobId, i), compared in place (no string built). */
+function isListedDriveId(id: string, jobId: string, i: number): boolean {
+  const n = i + 1;
+  const digits = n < 100 ? 2 : String(n).length;
+  const len = jobId.length;
+  if (id.length !== len + 2 + digits || !id.startsWith(jobId) || id.charCodeAt(len) !== 45 /* - */ || id.charCodeAt(len + 1) !== 68 /* D */) return false;
+  let v = n;
+  for (let k = id.length - 1; k >= len + 2; k--) {
+    if (id.charCodeAt(k) !== 48 + (v % 10)) return false;
+    v = Math.floor(v / 10);
+  }
+  return true;
+}
+
+/** The drive index (0-based) a listed drive ID names, its job's ID being id.slice(0, at); -1 if none. */
+function listedDriveIndex(id: string, at: number): number {
+  if (at <= 0 || id.length - at < 4) return -1;
   let n = 0;
   for (let i = at + 2; i < id.length; i++) {
     const c = id.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return null;
+    if (c < 0 || c > 9) return -1;
     n = n * 10 + c;
   }
-  if (n < 1) return null;
-  const jobId = id.slice(0, at);
   // Only the canonical spelling (D01, not D1 or D001).
-  return listedDriveId(jobId, n - 1) === id ? { jobId, index: n - 1 } : null;
+  if (n < 1 || id.length - at - 2 !== (n < 100 ? 2 : String(n).length)) return -1;
+  return n - 1;
 }
 
 function noTimer(t: Timer<Owner> | null): boolean {
@@ -154,7 +166,7 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
     const x = drives[i];
     if (x.job !== job || x.role !== 'listed' || !x.registered || x.state === null || x.beforeFault !== null || x.onSite || x.early) return false;
     if (!Number.isNaN(x.earlyRepliedAt) || !noTimer(x.tEarlyReturn) || !noTimer(x.tEarlyDestroy) || x.jobId !== job.id) return false;
-    if (x.id !== listedDriveId(job.id, i)) return false;
+    if (!isListedDriveId(x.id, job.id, i)) return false;
     if (x.everArrived) {
       if (!arrivedSeen) {
         arrivedSeen = true;
@@ -275,11 +287,12 @@ export function rehydrateJob(ctx: CheckState, id: string): JobRec | undefined {
 /** The drive with this ID if it is a listed drive of a compacted job: its job given back, and it with it. */
 export function rehydrateDrive(ctx: CheckState, id: string): DriveRec | undefined {
   if (ctx.compacted.size === 0) return undefined;
-  const p = parseListedDriveId(id);
-  if (p === null) return undefined;
-  const c = ctx.compacted.get(p.jobId);
-  if (c === undefined || p.index >= c.driveCount) return undefined;
-  return rehydrate(ctx, c).drives[p.index];
+  const at = id.lastIndexOf('-D');
+  const index = listedDriveIndex(id, at);
+  if (index < 0) return undefined;
+  const c = ctx.compacted.get(id.slice(0, at));
+  if (c === undefined || index >= c.driveCount) return undefined;
+  return rehydrate(ctx, c).drives[index];
 }
 
 /**

@@ -9,7 +9,7 @@ import { CsvTokenizer, TimelineChecker, checkTimelineText } from '../../src/chec
 import { setCompaction } from '../../src/checker/compact.js';
 import type { CheckState } from '../../src/checker/context.js';
 import type { DriveRec, JobRec } from '../../src/checker/records.js';
-import { HEADER, at, check, edit, expectClean, expectOnly } from './helpers.js';
+import { HEADER, at, check, edit, expectClean, expectOnly, tl } from './helpers.js';
 import { STORIES, drive, exportLost, lateAfterFinish, manyStories, normalImport } from './lifecycles.js';
 import { toRowForTest } from './row-helper.js';
 
@@ -103,6 +103,20 @@ describe('compacted finished jobs', () => {
     expect(r.violations).toHaveLength(1);
     expect(r.violations[0]).toMatchObject({ rule: 'R-DRIVE-TRANSITIONS', id: drive('J1', 1), time: at('d50') });
     expect(r.violations[0].message).toMatch(/the drive is ShippedBack/);
+  });
+
+  it('only a compacted job\'s canonically named drives are found through it (D01, not D1, D001 or past its drives)', () => {
+    const rows = edit(normalImport('J1', 0), 'R-RETENTION',
+      'd50,state,drive,J1-D1,J1,ShippedBack,Received,,,', 'd50,state,drive,J1-D001,J1,ShippedBack,Received,,,',
+      'd50,state,drive,J1-D03,J1,ShippedBack,Received,,,', 'd50,state,drive,J1-D02,J1,ShippedBack,Received,,,',
+      'd101,delete,job,J1,J1,Completed,,R-RETENTION,,');
+    const text = tl(rows);
+    setCompaction(false);
+    const plain = checkTimelineText(text);
+    setCompaction(true);
+    expect(checkTimelineText(text)).toEqual(plain);
+    expect(plain.violations.map((v) => v.id)).toEqual(['J1-D001', 'J1-D02', 'J1-D03', 'J1-D1']);
+    expect(plain.violations.find((v) => v.id === 'J1-D02')!.message).toMatch(/Received/);
   });
 
   it('a compacted job given back is the record it was, field for field', () => {
