@@ -8,6 +8,7 @@
  */
 import type { CheckState } from './context.js';
 import { I, type DriveRec, type JobRec } from './records.js';
+import { tryCompact } from './compact.js';
 
 /** Why the job may not be Received (R-RECEIVED), or '' when it may. */
 export function receivedProblems(job: JobRec): string {
@@ -63,7 +64,11 @@ export function endInstant(ctx: CheckState): void {
     if (job.deleted || job.instant !== ctx.now) continue;
     checkJobInstant(ctx, job);
   }
+  // Finished jobs whose drives are gone are compacted (compact.ts) once the instant's checks are done.
+  for (const job of ctx.touchedJobs) if (job.state === 'Completed' || job.state === 'Closed') tryCompact(ctx, job);
   ctx.touchedJobs.length = 0;
+  for (const job of ctx.recompact) tryCompact(ctx, job);
+  ctx.recompact.length = 0;
   for (const x of ctx.touchedDrives) {
     if (x.earlyRepliedAt === ctx.now && x.onSite) {
       ctx.flagDrive('R-EARLY-ARRIVAL', x, 'the customer answered for this drive of no job, but it was not returned at that instant');

@@ -12,6 +12,7 @@ import { TimerHeap, type Timer } from './timer-heap.js';
 import { ViolationLog } from './violations.js';
 import { own } from './strings.js';
 import { Registry } from './registry.js';
+import { CompactJob, rehydrate, rehydrateDrive, rehydrateJob } from './compact.js';
 
 /** Unknown IDs are reported once each; past this many, further ones are reported every time (bounded memory). */
 const MAX_REMEMBERED_UNKNOWN = 10_000;
@@ -23,7 +24,11 @@ export class CheckState {
   readonly jobs = new Registry<JobRec>(16);
   readonly drives = new Registry<DriveRec>(17);
   /** Customer packages (`ship` rows) → their job, while the job lives: finds an orphan's job. */
-  readonly packages = new Map<string, JobRec>();
+  readonly packages = new Map<string, JobRec | CompactJob>();
+  /** Finished jobs waiting out retention, compacted (compact.ts); the registries give them back on demand. */
+  readonly compacted = new Map<string, CompactJob>();
+  /** Jobs given back at this instant (or whose drives left): compacted again at its end if they qualify. */
+  readonly recompact: JobRec[] = [];
   /** Jobs whose export return was lost or damaged (R-RETURN-LOST), for `reexport-of`. Few. */
   readonly lostJobs = new Set<string>();
   /** Return packages of deleted jobs not yet delivered or lost (few: a delete soon after the finish). */
@@ -36,7 +41,16 @@ export class CheckState {
   private readonly unknownReported = new Set<string>();
   private readonly iso = new IsoFormatter();
 
-  constructor(readonly durations: RuleDurations, readonly policy: RulePolicy) {}
+  constructor(readonly durations: RuleDurations, readonly policy: RulePolicy) {
+    this.jobs.fallback = (id) => rehydrateJob(this, id);
+    this.drives.fallback = (id) => rehydrateDrive(this, id);
+  }
+
+  /** The job whose customer package `p` is, given back if compacted. */
+  packageJob(p: string): JobRec | undefined {
+    const j = this.packages.get(p);
+    return j instanceof CompactJob ? rehydrate(this, j) : j;
+  }
 
   isoOf(ms: number): string {
     return this.iso.format(ms);
@@ -100,13 +114,17 @@ export class CheckState {
 
   /** Number of live records: what the streaming design keeps bounded. */
   get liveEntities(): number {
-    return this.jobs.size + this.drives.size;
+    return this.jobs.size + this.drives.size + this.compacted.size;
   }
 }
 
 /** Cancels a timer (fired or no longer wanted); returns null for assignment. */
 export function disarm(t: Timer<Owner> | null): null {
-  if (t) t.state = 'off';
+  if (t) {
+    t.state = 'off';
+    // Nothing reads a disarmed timer's owner: let the heap entry not keep the record alive until it pops.
+    t.owner = null;
+  }
   return null;
 }
 

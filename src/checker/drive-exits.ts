@@ -131,4 +131,6 @@ function gone(ctx: CheckState, x: DriveRec): void {
   x.onSite = false;
   endEarly(x);
   if ((x.role !== 'listed' || !x.job) && ctx.drives.get(x.id) === x) ctx.drives.delete(x.id);
+  // Its finished job may now be compacted (a late drive sent back).
+  if (x.job !== null && (x.job.state === 'Completed' || x.job.state === 'Closed')) ctx.recompact.push(x.job);
 }

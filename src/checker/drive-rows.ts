@@ -175,7 +175,7 @@ export function arriveRow(ctx: CheckState, row: CheckRow): void {
   }
   // No job column: an orphan if it came in a known job's package (detail with=J names it), else a drive of no job.
   const withJob = row.job === '' && row.detail.includes('with=') ? ctx.jobs.get(parseDetail(row.detail).get('with') ?? '') : undefined;
-  const carrier = withJob ?? (row.job === '' && row.package ? ctx.packages.get(row.package) : undefined);
+  const carrier = withJob ?? (row.job === '' && row.package ? ctx.packageJob(row.package) : undefined);
   if (carrier && !(row.rule === 'R-EARLY-ARRIVAL' && !withJob && carrier.state !== 'Creating')) {
     if (!x) {
       x = newDrive(row.id, carrier, 'orphan');

@@ -15,6 +15,7 @@ import { requireJob } from './job-rows.js';
 import { I, type JobRec } from './records.js';
 import { endEarly } from './timer-rules.js';
 import { own } from './strings.js';
+import { deliverCompacted } from './compact.js';
 
 const untilParser = new InstantParser();
 
@@ -197,6 +198,9 @@ function returnOfDeletedJob(ctx: CheckState, row: CheckRow) {
 
 export function deliverRow(ctx: CheckState, row: CheckRow): void {
   if (returnOfDeletedJob(ctx, row)) return; // the carrier delivers whether or not the record still exists
+  // A compacted finished job (compact.ts): a delivery that passes needs no record.
+  const c = row.jobRec === null ? ctx.compacted.get(row.job) : undefined;
+  if (c !== undefined && deliverCompacted(ctx, c, row)) return;
   const job = requireJob(ctx, row);
   if (!job) return;
   if (!job.returnPackage || (row.package && row.package !== job.returnPackage)) {

@@ -13,11 +13,19 @@
  * against 0.27 M (93 s CPU, 1.8 GB) for the string tokenizer back to back;
  * 100k jobs (2.0M rows): 6.0–7.3 s against 7.1–9.3 s. Reading is no
  * longer the cost: splitting and hashing every field of the 100k file takes
- * 0.4 s of CPU. What remains is cache
- * misses on the checker's state (the Map and record lookups of hundreds of
- * thousands of live jobs and drives, most of them finished and waiting out
- * retention) and the young-generation collector (node
- * --max-semi-space-size=64 saves 10–15%).
+ * 0.4 s of CPU.
+ *
+ * Finished jobs waiting out retention are now compacted (compact.ts): at the
+ * 1M scale ~190k of them as CompactJobs, with ~45k rich jobs and ~135k drive
+ * records live (was ~260k jobs and ~800k drives). Peak RSS 1.71–1.89 GB →
+ * 1.37–1.41 GB; CPU unchanged within the noise (96–106 s user before,
+ * 98–112 s after, back to back on the shared machine). The live heap after
+ * a full GC is ~300 MB; the peak is the old generation's headroom over it
+ * (V8 lets it grow to several times the live size before a full GC, and
+ * every record and timer that lives weeks is promoted, then dies there).
+ * What remains is cache misses on the registries (ids, Registry.get), the
+ * collector, and the timer heap's lazily deleted timers (~400k Timer
+ * objects queued at once, most of them disarmed).
  */
 import { processText, readByteRecords } from './byte-records.js';
 import { TimelineFormatError } from './format-error.js';

@@ -12,6 +12,7 @@ import { errorReason, notShippedBack, receivedProblems, unfinishedDrives } from 
 import { I, newJob, type JobRec } from './records.js';
 import { enterJobState, leaveJobState } from './timer-rules.js';
 import { releaseJob } from './release.js';
+import { deleteCompacted } from './compact.js';
 import { checkEdge, jobEdge } from './transitions.js';
 import { jobState, own } from './strings.js';
 
@@ -243,6 +244,9 @@ export function refuseRow(ctx: CheckState, row: CheckRow): void {
 }
 
 export function deleteRow(ctx: CheckState, row: CheckRow): void {
+  // A compacted finished job (compact.ts): a delete that passes needs no record.
+  const c = row.jobRec === null ? ctx.compacted.get(row.job) : undefined;
+  if (c !== undefined && deleteCompacted(ctx, c, row)) return;
   const job = requireJob(ctx, row);
   if (!job) return;
   const st = job.state;

@@ -6,6 +6,7 @@
  */
 import type { DriveState, JobState } from '../spec/states.js';
 import type { Timer } from './timer-heap.js';
+import type { CompactJob } from './compact.js';
 import { own } from './strings.js';
 
 /** Per-instant facts about a job, as bits: reset when a new instant touches the job. */
@@ -31,7 +32,8 @@ export const I = {
   DOCK_FIRST: 1 << 16,
 } as const;
 
-export type Owner = JobRec | DriveRec;
+/** What a timer belongs to: a job, a drive, or (a retention timer) a compacted job. */
+export type Owner = JobRec | DriveRec | CompactJob;
 
 export interface JobRec {
   readonly kind: 'job';

@@ -19,6 +19,8 @@ export class Registry<R extends Registered> {
   private readonly map = new Map<string, R>();
   private readonly cache: (R | undefined)[];
   private readonly mask: number;
+  /** Asked for an ID the map does not hold: may register its record (a compacted job's, compact.ts) and return it. */
+  fallback: ((id: string) => R | undefined) | null = null;
 
   constructor(bits: number) {
     this.cache = new Array<R | undefined>(1 << bits).fill(undefined);
@@ -48,8 +50,13 @@ export class Registry<R extends Registered> {
   get(id: string, slot = -1, hint: R | null = null): R | undefined {
     // Registered means the map holds it under its ID: the same answer as the map's.
     if (hint !== null && hint.registered && hint.id === id) return hint;
-    const r = this.map.get(id);
-    if (r !== undefined && slot >= 0) this.cache[slot] = r;
+    let r = this.map.get(id);
+    if (r === undefined) {
+      if (this.fallback === null) return undefined;
+      r = this.fallback(id);
+      if (r === undefined) return undefined;
+    }
+    if (slot >= 0) this.cache[slot] = r;
     return r;
   }
 

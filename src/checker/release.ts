@@ -18,7 +18,7 @@ export function releaseJob(ctx: CheckState, job: JobRec): void {
   for (const s of ['Creating', 'Shipping', 'Packaging', 'Completed'] as const) leaveJobState(job, s);
   ctx.jobs.delete(job.id);
   for (const p of job.packages) if (ctx.packages.get(p) === job) ctx.packages.delete(p);
-  if (job.returnPackage && !job.returnDelivered && !job.returnLost) rememberReturn(ctx, job);
+  if (job.returnPackage && !job.returnDelivered && !job.returnLost) rememberReturn(ctx, job.id, job.type, job.returnPackage);
   releaseDrives(ctx, job, job.drives);
   releaseDrives(ctx, job, job.extras);
   releaseDrives(ctx, job, job.orphans);
@@ -37,11 +37,11 @@ function releaseDrives(ctx: CheckState, job: JobRec, drives: DriveRec[]): void {
 }
 
 /** Keeps a deleted job's return package until delivered or lost; entries older than the retention time are dropped (bounded memory). */
-function rememberReturn(ctx: CheckState, job: JobRec): void {
+export function rememberReturn(ctx: CheckState, jobId: string, type: JobRec['type'], returnPackage: string): void {
   const m = ctx.returnsInTransit;
   for (const [p, r] of m) {
     if (r.shippedAt >= ctx.now - ctx.durations.retention) break;
     m.delete(p);
   }
-  m.set(job.returnPackage, { jobId: job.id, type: job.type, shippedAt: ctx.now });
+  m.set(returnPackage, { jobId, type, shippedAt: ctx.now });
 }

@@ -22,7 +22,8 @@ export type TimerState = 'armed' | 'missed' | 'lapsed' | 'off';
 export interface Timer<Owner = unknown> {
   key: TimerKey;
   due: number;
-  owner: Owner;
+  /** null once disarmed (nothing reads it then). */
+  owner: Owner | null;
   state: TimerState;
   /** When and on which line it was armed (messages). */
   armedAt: number;

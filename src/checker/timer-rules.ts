@@ -10,6 +10,7 @@ import { TIMERS } from '../spec/timers.js';
 import { disarm, type CheckState } from './context.js';
 import { I, type DriveRec, type JobRec, type Owner } from './records.js';
 import type { Timer } from './timer-heap.js';
+import type { CompactJob } from './compact.js';
 
 /** Stops the timers bound to the state a job leaves. */
 export function leaveJobState(job: JobRec, from: JobState | null): void {
@@ -144,8 +145,9 @@ export function timerPassed(ctx: CheckState, t: Timer<Owner>, line: number | nul
       break;
     }
     case 'retention': {
-      const job = o as JobRec;
-      ctx.flagJob('R-RETENTION', job, `${job.state} for ${ctx.days(ctx.durations.retention)}, but its record was not deleted then (${when})`, t.due, line);
+      // A compacted job knows its ID and state: all this needs.
+      const job = o as JobRec | CompactJob;
+      ctx.flag('R-RETENTION', 'job', job.id, job.id, `${job.state} for ${ctx.days(ctx.durations.retention)}, but its record was not deleted then (${when})`, t.due, line);
       break;
     }
   }
