@@ -4,8 +4,7 @@
  * order, so the outcome is byte-identical whatever the number of workers.
  */
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { workerScript } from '../worker-script.js';
 import { runModel } from '../model/model.js';
 import type { RunSummary } from '../model/summary.js';
 import type { Scenario } from '../scenarios/schema.js';
@@ -18,17 +17,6 @@ export interface ReplicationTask {
   trace?: TraceJob[];
 }
 
-/**
- * The compiled worker script. Under a TypeScript test runner this module is
- * a .ts file, and a worker cannot load TypeScript on Node 20: use the build.
- */
-function workerScript(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return new URL('./worker.js', here);
-  const built = new URL('../../dist/src/experiments/worker.js', here);
-  if (!existsSync(fileURLToPath(built))) throw new Error('worker threads need the build: run `npm run build` first');
-  return built;
-}
 
 export async function runReplications(tasks: ReplicationTask[], workers: number, onDone?: (done: number) => void): Promise<RunSummary[]> {
   const results: RunSummary[] = new Array(tasks.length);
@@ -43,7 +31,7 @@ export async function runReplications(tasks: ReplicationTask[], workers: number,
     }
     return results;
   }
-  const script = workerScript();
+  const script = workerScript(import.meta.url, './worker', 'experiments', 'worker threads');
   let next = 0;
   // A large young generation: a replication allocates fast, and with the default one the two
   // isolates' garbage collectors fight over the cores (measured: 8 four-year replications on

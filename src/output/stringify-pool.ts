@@ -7,9 +7,8 @@
  * the caller's job (ordered-file.ts).
  */
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import { workerScript } from '../worker-script.js';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { EncodedBatch } from './batch-codec.js';
 
 /**
@@ -23,14 +22,6 @@ const YOUNG_GENERATION_MB = 64;
 
 export type Done = (err: Error | null, bytes?: Uint8Array) => void;
 
-/** The compiled worker script (a worker cannot load TypeScript on Node 20: tests use the build). */
-function workerScript(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return new URL('./csv-worker.js', here);
-  const built = new URL('../../dist/src/output/csv-worker.js', here);
-  if (!existsSync(fileURLToPath(built))) throw new Error('the CSV writer threads need the build: run `npm run build` first');
-  return built;
-}
 
 /** As many threads as cores: the simulation thread is mostly waiting on them or they on it. */
 export function defaultThreads(): number {
@@ -45,7 +36,7 @@ export class StringifyPool {
 
   /** `onCrash` hears of a thread that died outside a batch (its batches' callbacks hear too). */
   constructor(threads: number, private readonly onCrash: (err: Error) => void) {
-    const script = workerScript();
+    const script = workerScript(import.meta.url, './csv-worker', 'output', 'the CSV writer threads');
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       const pending: Done[] = [];
