@@ -116,8 +116,11 @@ async function main(): Promise<Result> {
             }
             chunk.push(r.data);
             if (chunk.length >= CHUNK) {
+              // Pause the file too: papaparse's pause() stops parsing, not reading, and the rest of
+              // the file would pile up in memory while a chunk is stringified.
               parser.pause();
-              flush().then(() => parser.resume(), reject);
+              stream.pause();
+              flush().then(() => { stream.resume(); parser.resume(); }, reject);
             }
           },
           complete: () => resolve(),
