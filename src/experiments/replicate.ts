@@ -7,7 +7,7 @@
 import type { RunSummary } from '../model/summary.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { TraceJob } from '../model/arrivals.js';
-import { runReplications } from './pool.js';
+import { ReplicationPool } from './pool.js';
 import { impreciseKpis } from './aggregate.js';
 
 export interface ReplicationPlan {
@@ -32,12 +32,22 @@ export interface ReplicationOutcome {
  * the target precision is met.
  */
 export function startReplications(scenario: Scenario, name: string, trace: TraceJob[] | undefined, plan: ReplicationPlan, onDone: (n: number) => void): (first: RunSummary) => Promise<ReplicationOutcome> {
+  // One pool for the first replications and every batch --target-ci adds: its threads stay warm.
+  const pool = new ReplicationPool();
   const batch = (from: number, count: number, workers: number) =>
-    runReplications(Array.from({ length: count }, (_, i) => ({ scenario, replication: from + i, name, trace })), workers, (d) => onDone(from + d));
+    pool.run(Array.from({ length: count }, (_, i) => ({ scenario, replication: from + i, name, trace })), workers, (d) => onDone(from + d));
   const early = plan.replications > 1 ? batch(1, plan.replications - 1, Math.max(1, plan.workers - 1)) : Promise.resolve([]);
   // Keep an early failure from being reported as unhandled before it is awaited.
   early.catch(() => {});
   return async (first) => {
+    try {
+      return await collect(first);
+    } finally {
+      await pool.close();
+    }
+  };
+
+  async function collect(first: RunSummary): Promise<ReplicationOutcome> {
     const summaries = [first, ...(await early)];
     if (plan.targetCi === undefined) return { summaries, note: `${summaries.length} replication${summaries.length > 1 ? 's' : ''}`, targetMet: null };
     const pct = `${+(plan.targetCi * 100).toFixed(3)}%`;
@@ -56,5 +66,5 @@ export function startReplications(scenario: Scenario, name: string, trace: Trace
         if (summaries.length >= plan.maxReplications || impreciseKpis(summaries, plan.targetCi).length === 0) break;
       }
     }
-  };
+  }
 }
