@@ -40,7 +40,8 @@ export function withdrawQueuedCopies(w: World, job: Job): void {
   }
 }
 
-function onCopyGranted({ w, d }: { w: World; d: Drive }): void {
+function onCopyGranted(x: { w: World; d: Drive }): void {
+  const { w, d } = x;
   const job = d.job!;
   const now = w.sim.now;
   d.copyRequest = NO_TIMER;
@@ -58,8 +59,9 @@ function onCopyGranted({ w, d }: { w: World; d: Drive }): void {
   d.copyEnd = end;
   const faults = w.chance(w.scenario.faults.drive, w.streams.faults);
   const faultAt = now + w.streams.faults.next() * (end - now);
-  if (faults) w.atBeforeHorizon(faultAt, onDriveFault, { w, d });
-  else w.atBeforeHorizon(end, onCopyEnd, { w, d });
+  // The request's record carries on to the copy's end (one object per copy, not two).
+  if (faults) w.atBeforeHorizon(faultAt, onDriveFault, x);
+  else w.atBeforeHorizon(end, onCopyEnd, x);
 }
 
 function onCopyEnd({ w, d }: { w: World; d: Drive }): void {
