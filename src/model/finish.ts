@@ -109,20 +109,16 @@ export function enterFinished(w: World, job: Job): void {
   job.finishedAt = w.sim.now;
   const seq = retireFinishedJob(w, job);
   w.kpis.finish(job, w.sim.now);
-  if (seq >= 0) {
-    // The job now lives in w.retained; its events carry the seq (a number: no allocation).
-    const on = retainedHandlers(w);
-    w.retained.setRetentionTimer(seq, w.startTimer('retention', on.retention, seq));
-    if (job.plan.deleteAfterFinish) {
-      const after = w.draw(w.scenario.customer.deleteAfterFinishDelay, w.streams.customer);
-      if (after < w.durations.retention) w.sim.after(after, on.delete, seq);
-    }
-    return;
-  }
-  job.retentionTimer = w.startTimer('retention', onRetention, { w, job });
+  // Retired into w.retained, the job's events carry its seq (a number: no allocation).
+  const on = seq >= 0 ? retainedHandlers(w) : null;
+  if (on) w.retained.setRetentionTimer(seq, w.startTimer('retention', on.retention, seq));
+  else job.retentionTimer = w.startTimer('retention', onRetention, { w, job });
   if (job.plan.deleteAfterFinish) {
     const after = w.draw(w.scenario.customer.deleteAfterFinishDelay, w.streams.customer);
-    if (after < w.durations.retention) w.sim.after(after, onDelete, { w, job });
+    if (after < w.durations.retention) {
+      if (on) w.sim.after(after, on.delete, seq);
+      else w.sim.after(after, onDelete, { w, job });
+    }
   }
 }
 

@@ -14,7 +14,7 @@
  * its position in retirement order and never reused, so a stale reference
  * cannot reach another job's entry.
  */
-import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
+import { DRIVE_STATES, DRIVE_STATE_INDEX, JOB_STATES, JOB_STATE_INDEX, type DriveState, type JobState } from '../spec/states.js';
 import { NO_TIMER, type CopyOutcome, type Job, type JobType } from './entities.js';
 import { jobId } from './ids.js';
 
@@ -31,8 +31,6 @@ const LIVE = 1, CANCEL_REQUESTED = 2, ERRORS = 4, TRACED = 8, INCOMPLETE_BLOB_LI
 
 const OUTCOMES: readonly (CopyOutcome | '')[] = ['', 'ok', 'info', 'warnings', 'errors'];
 const OUTCOME_INDEX: Record<string, number> = Object.fromEntries(OUTCOMES.map((o, i) => [o, i]));
-const STATE_INDEX: Record<string, number> = Object.fromEntries(DRIVE_STATES.map((s, i) => [s, i]));
-const JOB_STATE_INDEX: Record<string, number> = Object.fromEntries(JOB_STATES.map((s, i) => [s, i]));
 
 /** What jobs.csv and the run's counts need of a job (a Job has it all). */
 export interface JobFacts {
@@ -113,7 +111,7 @@ export class RetainedJobs {
     for (const d of job.drives) {
       const k = this.driveTail++ & dmask;
       this.driveBytes[k] = d.bytes;
-      this.driveInfo[k] = STATE_INDEX[d.state!] | (OUTCOME_INDEX[d.outcome] << 3) | (Number.isNaN(d.entered[3]) ? 0 : 64); // entered Transferring
+      this.driveInfo[k] = DRIVE_STATE_INDEX[d.state!] | (OUTCOME_INDEX[d.outcome] << 3) | (Number.isNaN(d.entered[3]) ? 0 : 64); // entered Transferring
     }
     this.live++;
     return seq;

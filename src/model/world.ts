@@ -13,7 +13,7 @@ import { Resource } from '../sim/resource.js';
 import { WorkCalendar } from '../sim/calendar.js';
 import { parseInstant } from '../sim/time.js';
 import { parseDuration } from '../scenarios/units.js';
-import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
+import { DRIVE_STATES, DRIVE_STATE_INDEX, JOB_STATES, JOB_STATE_INDEX, type DriveState, type JobState } from '../spec/states.js';
 import { isDriveTransitionAllowed, isJobTransitionAllowed } from '../spec/transitions.js';
 import { RULE_IDS, type RuleDurations, type RulePolicy } from '../spec/rules.js';
 import { TIMERS, type TimerKey } from '../spec/timers.js';
@@ -32,9 +32,7 @@ export class ModelBug extends Error {
   }
 }
 
-// Plain objects keyed by constant strings: property lookups with inline caches, on the hot path.
-const JOB_INDEX: Record<string, number> = Object.fromEntries(JOB_STATES.map((s, i) => [s, i]));
-const DRIVE_INDEX: Record<string, number> = Object.fromEntries(DRIVE_STATES.map((s, i) => [s, i]));
+// A plain object keyed by constant strings: property lookups with inline caches, on the hot path.
 const RULE_INDEX: Record<string, number> = Object.fromEntries(RULE_IDS.map((r, i) => [r, i]));
 
 /**
@@ -48,8 +46,8 @@ function matrix<S extends string>(states: readonly S[], allowed: (from: S, to: S
   for (let f = 0; f < n; f++) for (let t = 0; t < n; t++) m[f * n + t] = allowed(states[f], states[t]) ? 1 : 0;
   return m;
 }
-const JOB_FAULTED = JOB_INDEX.Faulted;
-const DRIVE_FAULTED = DRIVE_INDEX.Faulted;
+const JOB_FAULTED = JOB_STATE_INDEX.Faulted;
+const DRIVE_FAULTED = DRIVE_STATE_INDEX.Faulted;
 const JOB_ALLOWED = matrix(JOB_STATES, (f, t) => isJobTransitionAllowed(f, t, null));
 const DRIVE_ALLOWED = matrix(DRIVE_STATES, (f, t) => isDriveTransitionAllowed(f, t, null));
 
@@ -147,7 +145,7 @@ export class World {
 
   setJobState(job: Job, to: JobState, rule: string, detail = ''): void {
     const from = job.state;
-    const fi = JOB_INDEX[from], ti = JOB_INDEX[to];
+    const fi = JOB_STATE_INDEX[from], ti = JOB_STATE_INDEX[to];
     const ok = fi === JOB_FAULTED || ti === JOB_FAULTED ? isJobTransitionAllowed(from, to, job.beforeFault) : JOB_ALLOWED[fi * 8 + ti] === 1;
     if (!ok) throw new ModelBug(`job ${job.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
     const now = this.sim.now;
@@ -165,14 +163,14 @@ export class World {
   /** Sets a drive's first state (from nothing). */
   initDriveState(drive: Drive, to: DriveState): void {
     drive.state = to;
-    this.drivesInState[DRIVE_INDEX[to]]++;
-    drive.entered[DRIVE_INDEX[to]] = this.sim.now;
+    this.drivesInState[DRIVE_STATE_INDEX[to]]++;
+    drive.entered[DRIVE_STATE_INDEX[to]] = this.sim.now;
     this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', '', to, '');
   }
 
   setDriveState(drive: Drive, to: DriveState, rule: string, detail = ''): void {
     const from = drive.state;
-    const fi = from === null ? -1 : DRIVE_INDEX[from], ti = DRIVE_INDEX[to];
+    const fi = from === null ? -1 : DRIVE_STATE_INDEX[from], ti = DRIVE_STATE_INDEX[to];
     const ok = fi >= 0 && (fi === DRIVE_FAULTED || ti === DRIVE_FAULTED ? isDriveTransitionAllowed(from!, to, drive.beforeFault) : DRIVE_ALLOWED[fi * 8 + ti] === 1);
     if (!ok) throw new ModelBug(`drive ${drive.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
     this.drivesInState[fi]--;
@@ -231,11 +229,11 @@ export class World {
   }
 
   jobStateIndex(state: JobState): number {
-    return JOB_INDEX[state];
+    return JOB_STATE_INDEX[state];
   }
 
   driveStateIndex(state: DriveState): number {
-    return DRIVE_INDEX[state];
+    return DRIVE_STATE_INDEX[state];
   }
 
   ruleRowCounts(): Record<string, number> {

@@ -87,9 +87,7 @@ export class EventQueue {
    */
   pushWithAux(time: number, priority: number, fn: Callback, data: unknown, aux: number): number {
     checkPriority(priority);
-    const handle = this.pushAt(time, priority, this.nextSequence(), fn, data);
-    this.aux[handle & SLOT_MASK] = aux;
-    return handle;
+    return this.pushAt(time, priority, this.nextSequence(), fn, data, aux);
   }
 
   /** Pushes an event with a sequence number from reserveSequence(). */
@@ -98,10 +96,10 @@ export class EventQueue {
     return this.pushAt(time, priority, seq, fn, data);
   }
 
-  private pushAt(time: number, priority: number, seq: number, fn: Callback, data: unknown): number {
+  private pushAt(time: number, priority: number, seq: number, fn: Callback, data: unknown, aux = 0): number {
     const slot = this.allocSlot();
     this.fns[slot] = fn;
-    this.aux[slot] = 0;
+    this.aux[slot] = aux;
     this.datas[slot] = data;
     const pos = this.n++;
     if (pos >= this.time.length) this.growHeap();
