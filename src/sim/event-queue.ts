@@ -1,15 +1,25 @@
 /**
- * An indexed 4-ary min-heap of pending events, ordered by
- * (time, priority, sequence number): earlier time first; at equal times the
- * lower priority number first; at equal time and priority, the event
- * scheduled first (FIFO). The sequence number makes the order total, so a run
- * never depends on heap internals.
+ * A 4-ary min-heap of pending events, ordered by (time, priority, sequence
+ * number): earlier time first; at equal times the lower priority number
+ * first; at equal time and priority, the event scheduled first (FIFO). The
+ * sequence number makes the order total, so a run never depends on heap
+ * internals.
  *
- * Keys live in typed arrays by heap position (cache-friendly compares); each
- * event also has a slot that never moves, so a handle can cancel or
- * reschedule it in O(log n). A handle is `generation * 2^24 + slot`: a slot
- * is reused after its event fires, and the generation makes an old handle
- * harmless instead of cancelling a stranger's event.
+ * Cancelling is lazy. Each event has a slot (its callback, data and key,
+ * by slot number) and a heap entry (its key and slot, by heap position). A
+ * cancel frees the slot at once and leaves the entry in the heap; a reschedule
+ * gives the slot a new key and pushes a new entry. An entry whose key is no
+ * longer its slot's is stale and is dropped when it reaches the top. Why:
+ * an indexed heap must record every entry's position in its slot on every
+ * move, a write to a random place in memory at each level of every sift,
+ * which measured as the largest single cost of the model's event loop. Keys
+ * are unique (the sequence number is), so a stale entry never matches the
+ * key of a later event in the same slot. When stale entries outnumber live
+ * ones the heap is rebuilt without them, so memory follows the live events.
+ *
+ * A handle is `generation * 2^24 + slot`: a slot is reused after its event
+ * fires or is cancelled, and the generation makes an old handle harmless
+ * instead of cancelling a stranger's event.
  */
 
 export type Callback = (data: any) => void;
@@ -23,20 +33,27 @@ const PRIORITY_BIAS = 2 ** 19;
 export const MIN_PRIORITY = -PRIORITY_BIAS;
 export const MAX_PRIORITY = PRIORITY_BIAS - 1;
 const SEQ_SPAN = 2 ** 32;
+/** slotOrder of a slot with no pending event (orders are >= 0). */
+const FREE = -1;
 
 export class EventQueue {
-  private time: Float64Array;
-  /** Priority and sequence number in one exact double: (priority + 2^20)·2^32 + seq. */
-  private order: Float64Array;
-  private slotAtPos: Int32Array;
-  private posOfSlot: Int32Array;
+  /** Heap entries by position: time and order side by side, so a node's four children are one or two cache lines. */
+  private keys: Float64Array;
+  private entrySlot: Int32Array;
+  /** Heap entries, stale ones included. */
+  private entries = 0;
+  /** Pending events. */
+  private live = 0;
+  /** By slot: the order (priority and sequence, (priority + 2^19)·2^32 + seq) of its pending event, or FREE. */
+  private slotOrder: Float64Array;
+  private slotTime: Float64Array;
   private generation: Float64Array;
+  private aux: Float64Array;
   private fns: (Callback | undefined)[] = [];
   private datas: unknown[] = [];
   private freeSlots: number[] = [];
   private nextSlot = 0;
   private nextSeq = 0;
-  private n = 0;
 
   /** Filled by pop(): the event just taken off the queue. */
   poppedTime = 0;
@@ -44,31 +61,35 @@ export class EventQueue {
   poppedData: unknown = undefined;
   /** The popped event's number from pushWithAux() (0 otherwise). */
   poppedAux = 0;
-  /** A number per slot that rides along with an event (see pushWithAux). */
-  private aux: Float64Array;
 
   constructor(initialCapacity = 1024) {
     const c = Math.max(16, initialCapacity);
-    this.time = new Float64Array(c);
-    this.order = new Float64Array(c);
-    this.slotAtPos = new Int32Array(c);
-    this.posOfSlot = new Int32Array(c).fill(-1);
+    this.keys = new Float64Array(2 * c);
+    this.entrySlot = new Int32Array(c);
+    this.slotOrder = new Float64Array(c).fill(FREE);
+    this.slotTime = new Float64Array(c);
     this.generation = new Float64Array(c);
     this.aux = new Float64Array(c);
   }
 
   get size(): number {
-    return this.n;
+    return this.live;
+  }
+
+  /** Entries in the heap, stale ones included (for tests and diagnostics: memory follows this). */
+  get heapEntries(): number {
+    return this.entries;
   }
 
   /** Time of the next event, or Infinity when empty. */
   peekTime(): number {
-    return this.n > 0 ? this.time[0] : Infinity;
+    this.dropStaleTop();
+    return this.entries > 0 ? this.keys[0] : Infinity;
   }
 
   push(time: number, priority: number, fn: Callback, data?: unknown): number {
     checkPriority(priority);
-    return this.pushAt(time, priority, this.nextSequence(), fn, data);
+    return this.pushAt(time, priority, this.nextSequence(), fn, data, 0);
   }
 
   /**
@@ -93,53 +114,54 @@ export class EventQueue {
   /** Pushes an event with a sequence number from reserveSequence(). */
   pushReserved(time: number, priority: number, seq: number, fn: Callback, data?: unknown): number {
     checkPriority(priority);
-    return this.pushAt(time, priority, seq, fn, data);
+    return this.pushAt(time, priority, seq, fn, data, 0);
   }
 
-  private pushAt(time: number, priority: number, seq: number, fn: Callback, data: unknown, aux = 0): number {
+  private pushAt(time: number, priority: number, seq: number, fn: Callback, data: unknown, aux: number): number {
     const slot = this.allocSlot();
+    const order = (priority + PRIORITY_BIAS) * SEQ_SPAN + seq;
     this.fns[slot] = fn;
-    this.aux[slot] = aux;
     this.datas[slot] = data;
-    const pos = this.n++;
-    if (pos >= this.time.length) this.growHeap();
-    this.time[pos] = time;
-    this.order[pos] = (priority + PRIORITY_BIAS) * SEQ_SPAN + seq;
-    this.slotAtPos[pos] = slot;
-    this.posOfSlot[slot] = pos;
-    this.siftUp(pos);
+    this.aux[slot] = aux;
+    this.slotOrder[slot] = order;
+    this.slotTime[slot] = time;
+    this.live++;
+    this.addEntry(time, order, slot);
     return this.generation[slot] * SLOT_COUNT + slot;
   }
 
   /** Removes the first event into popped*; false when empty. */
   pop(): boolean {
-    if (this.n === 0) return false;
-    const slot = this.slotAtPos[0];
-    this.poppedTime = this.time[0];
-    this.poppedFn = this.fns[slot];
-    this.poppedData = this.datas[slot];
-    this.poppedAux = this.aux[slot];
-    this.removeAt(0);
-    this.freeSlot(slot);
-    return true;
+    for (;;) {
+      if (this.entries === 0) return false;
+      const slot = this.entrySlot[0];
+      const stale = this.slotOrder[slot] !== this.keys[1];
+      this.removeTop();
+      if (stale) continue;
+      this.poppedTime = this.slotTime[slot];
+      this.poppedFn = this.fns[slot];
+      this.poppedData = this.datas[slot];
+      this.poppedAux = this.aux[slot];
+      this.freeSlot(slot);
+      return true;
+    }
   }
 
   isPending(handle: number): boolean {
-    return this.posOf(handle) >= 0;
+    return this.slotOf(handle) >= 0;
   }
 
   /** Scheduled time of a pending event, or NaN. */
   timeOf(handle: number): number {
-    const pos = this.posOf(handle);
-    return pos >= 0 ? this.time[pos] : NaN;
+    const slot = this.slotOf(handle);
+    return slot >= 0 ? this.slotTime[slot] : NaN;
   }
 
   cancel(handle: number): boolean {
-    const pos = this.posOf(handle);
-    if (pos < 0) return false;
-    const slot = this.slotAtPos[pos];
-    this.removeAt(pos);
-    this.freeSlot(slot);
+    const slot = this.slotOf(handle);
+    if (slot < 0) return false;
+    this.freeSlot(slot); // its heap entry is now stale
+    if (this.entries > 2 * this.live + 1024) this.rebuild();
     return true;
   }
 
@@ -148,12 +170,14 @@ export class EventQueue {
    * cancelled and scheduled anew, so it queues behind events already due then.
    */
   reschedule(handle: number, time: number): boolean {
-    const pos = this.posOf(handle);
-    if (pos < 0) return false;
-    this.time[pos] = time;
-    const priorityPart = Math.floor(this.order[pos] / SEQ_SPAN) * SEQ_SPAN;
-    this.order[pos] = priorityPart + this.nextSequence();
-    this.siftDown(this.siftUp(pos));
+    const slot = this.slotOf(handle);
+    if (slot < 0) return false;
+    const priorityPart = Math.floor(this.slotOrder[slot] / SEQ_SPAN) * SEQ_SPAN;
+    const order = priorityPart + this.nextSequence();
+    this.slotOrder[slot] = order;
+    this.slotTime[slot] = time;
+    this.addEntry(time, order, slot); // the old entry is now stale
+    if (this.entries > 2 * this.live + 1024) this.rebuild();
     return true;
   }
 
@@ -162,103 +186,110 @@ export class EventQueue {
     return this.nextSeq++;
   }
 
-  private posOf(handle: number): number {
+  /** The slot of a pending event's handle, or -1. */
+  private slotOf(handle: number): number {
     const slot = handle & SLOT_MASK;
     if (slot >= this.nextSlot) return -1;
-    if (this.generation[slot] !== Math.floor(handle / SLOT_COUNT)) return -1;
-    return this.posOfSlot[slot];
+    if (this.generation[slot] !== Math.floor(handle / SLOT_COUNT) || this.slotOrder[slot] === FREE) return -1;
+    return slot;
   }
 
   private allocSlot(): number {
     if (this.freeSlots.length > 0) return this.freeSlots.pop()!;
     const slot = this.nextSlot++;
     if (slot >= SLOT_COUNT) throw new RangeError(`more than ${SLOT_COUNT} events pending at once`);
-    if (slot >= this.posOfSlot.length) {
-      this.posOfSlot = grow(this.posOfSlot, -1) as Int32Array;
-      this.generation = grow(this.generation, 0) as Float64Array;
-      this.aux = grow(this.aux, 0) as Float64Array;
+    if (slot >= this.slotOrder.length) {
+      this.slotOrder = grow(this.slotOrder, FREE);
+      this.slotTime = grow(this.slotTime, 0);
+      this.generation = grow(this.generation, 0);
+      this.aux = grow(this.aux, 0);
     }
     return slot;
   }
 
   private freeSlot(slot: number): void {
-    this.posOfSlot[slot] = -1;
+    this.slotOrder[slot] = FREE;
     this.generation[slot]++;
     this.fns[slot] = undefined; // let the closure and its data be collected
     this.datas[slot] = undefined;
     this.freeSlots.push(slot);
+    this.live--;
   }
 
-  private growHeap(): void {
-    this.time = grow(this.time, 0) as Float64Array;
-    this.order = grow(this.order, 0) as Float64Array;
-    this.slotAtPos = grow(this.slotAtPos, 0) as Int32Array;
+  private dropStaleTop(): void {
+    while (this.entries > 0 && this.slotOrder[this.entrySlot[0]] !== this.keys[1]) this.removeTop();
   }
 
-  private removeAt(pos: number): void {
-    const last = --this.n;
-    if (pos !== last) {
-      this.moveTo(last, pos);
-      this.siftDown(this.siftUp(pos));
+  /** Drops every stale entry and restores the heap (Floyd's bottom-up heapify, O(n)). */
+  private rebuild(): void {
+    const keys = this.keys, entrySlot = this.entrySlot, slotOrder = this.slotOrder;
+    let n = 0;
+    for (let i = 0; i < this.entries; i++) {
+      const slot = entrySlot[i];
+      if (slotOrder[slot] !== keys[2 * i + 1]) continue;
+      keys[2 * n] = keys[2 * i];
+      keys[2 * n + 1] = keys[2 * i + 1];
+      entrySlot[n++] = slot;
     }
+    this.entries = n;
+    for (let i = (n - 2) >> 2; i >= 0; i--) this.siftDown(i, keys[2 * i], keys[2 * i + 1], entrySlot[i]);
   }
 
-  /** True when the key (t, o) sorts before the event at heap position b. */
-  private before(t: number, o: number, b: number): boolean {
-    const tb = this.time[b];
-    return t < tb || (t === tb && o < this.order[b]);
+  private addEntry(time: number, order: number, slot: number): void {
+    const pos = this.entries++;
+    if (pos >= this.entrySlot.length) {
+      this.keys = grow(this.keys, 0);
+      this.entrySlot = grow(this.entrySlot, 0);
+    }
+    this.siftUp(pos, time, order, slot);
   }
 
-  private moveTo(from: number, to: number): void {
-    this.time[to] = this.time[from];
-    this.order[to] = this.order[from];
-    const slot = this.slotAtPos[from];
-    this.slotAtPos[to] = slot;
-    this.posOfSlot[slot] = to;
+  private removeTop(): void {
+    const last = --this.entries;
+    if (last > 0) this.siftDown(0, this.keys[2 * last], this.keys[2 * last + 1], this.entrySlot[last]);
   }
 
-  private place(pos: number, t: number, o: number, slot: number): void {
-    this.time[pos] = t;
-    this.order[pos] = o;
-    this.slotAtPos[pos] = slot;
-    this.posOfSlot[slot] = pos;
-  }
-
-  // A 4-ary heap: half the levels of a binary one, and a node's four children
-  // share a cache line, so a pop touches fewer lines (the heap is large: every
-  // pending event that is not a TimerLine timeout). Both sifts move a hole
-  // rather than swapping pairs: half the writes.
-  private siftUp(pos: number): number {
-    const t = this.time[pos], o = this.order[pos], slot = this.slotAtPos[pos];
+  // Both sifts move a hole rather than swapping pairs: half the writes.
+  // A 4-ary heap has half the levels of a binary one.
+  private siftUp(pos: number, t: number, o: number, slot: number): void {
+    const keys = this.keys, entrySlot = this.entrySlot;
     while (pos > 0) {
       const parent = (pos - 1) >> 2;
-      if (!this.before(t, o, parent)) break;
-      this.moveTo(parent, pos);
+      const tp = keys[2 * parent];
+      if (!(t < tp || (t === tp && o < keys[2 * parent + 1]))) break;
+      keys[2 * pos] = tp;
+      keys[2 * pos + 1] = keys[2 * parent + 1];
+      entrySlot[pos] = entrySlot[parent];
       pos = parent;
     }
-    this.place(pos, t, o, slot);
-    return pos;
+    keys[2 * pos] = t;
+    keys[2 * pos + 1] = o;
+    entrySlot[pos] = slot;
   }
 
-  private siftDown(pos: number): void {
-    const n = this.n;
-    const time = this.time, order = this.order;
-    const t = time[pos], o = order[pos], slot = this.slotAtPos[pos];
+  /** Places the entry (t, o, slot) at `pos` or below, filling the hole at `pos`. */
+  private siftDown(pos: number, t: number, o: number, slot: number): void {
+    const n = this.entries;
+    const keys = this.keys, entrySlot = this.entrySlot;
     for (;;) {
       const first = 4 * pos + 1;
       if (first >= n) break;
       // The least of up to four children.
-      let child = first, tc = time[first], oc = order[first];
-      const last = Math.min(first + 4, n);
-      for (let c = first + 1; c < last; c++) {
-        const tt = time[c];
-        if (tt < tc || (tt === tc && order[c] < oc)) { child = c; tc = tt; oc = order[c]; }
+      let child = first, tc = keys[2 * first], oc = keys[2 * first + 1];
+      const end = first + 4 < n ? first + 4 : n;
+      for (let c = first + 1; c < end; c++) {
+        const tt = keys[2 * c];
+        if (tt < tc || (tt === tc && keys[2 * c + 1] < oc)) { child = c; tc = tt; oc = keys[2 * c + 1]; }
       }
       if (!(tc < t || (tc === t && oc < o))) break;
-      this.moveTo(child, pos);
+      keys[2 * pos] = tc;
+      keys[2 * pos + 1] = oc;
+      entrySlot[pos] = entrySlot[child];
       pos = child;
     }
-    this.place(pos, t, o, slot);
+    keys[2 * pos] = t;
+    keys[2 * pos + 1] = o;
+    entrySlot[pos] = slot;
   }
 }
 
@@ -268,8 +299,8 @@ export function checkPriority(priority: number): void {
   }
 }
 
-function grow(a: Float64Array | Int32Array, fill: number): Float64Array | Int32Array {
-  const b = new (a.constructor as Float64ArrayConstructor | Int32ArrayConstructor)(a.length * 2);
+function grow<T extends Float64Array | Int32Array>(a: T, fill: number): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a);
   if (fill !== 0) b.fill(fill, a.length);
   return b;

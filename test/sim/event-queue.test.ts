@@ -68,4 +68,32 @@ describe('EventQueue tie order', () => {
     }
     expect(count).toBe(n);
   });
+
+  it('cancelled and rescheduled events leave the heap: it stays near the live count, and the survivors pop in order', () => {
+    const q = new EventQueue(16);
+    const n = 100_000;
+    const handles: number[] = [];
+    for (let i = 0; i < n; i++) handles.push(q.push((i * 7919) % n, i % 3, () => {}, i));
+    // Cancel nine in ten, and move every hundredth survivor, in a scrambled order.
+    const expected: { id: number; time: number; prio: number; seq: number }[] = [];
+    let seq = n;
+    for (let k = 0; k < n; k++) {
+      const i = (k * 104729) % n;
+      if (i % 10 !== 0) {
+        expect(q.cancel(handles[i])).toBe(true);
+        expect(q.heapEntries).toBeLessThanOrEqual(2 * q.size + 1025);
+      } else if (i % 1000 === 0) {
+        expect(q.reschedule(handles[i], n + i)).toBe(true);
+        expected.push({ id: i, time: n + i, prio: i % 3, seq: seq++ });
+      } else {
+        expected.push({ id: i, time: (i * 7919) % n, prio: i % 3, seq: i });
+      }
+    }
+    expect(q.size).toBe(n / 10);
+    expected.sort((a, b) => a.time - b.time || a.prio - b.prio || a.seq - b.seq);
+    const got: number[] = [];
+    while (q.pop()) got.push(q.poppedData as number);
+    expect(got).toEqual(expected.map((e) => e.id));
+    expect(q.heapEntries).toBe(0);
+  });
 });
