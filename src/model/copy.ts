@@ -25,7 +25,7 @@ export function startCopies(w: World, job: Job): void {
 export function requestCopy(w: World, d: Drive): void {
   d.job!.copiesOpen++;
   d.copyRequested = w.sim.now;
-  const handle = w.copy.request(onCopyGranted, { w, d });
+  const handle = w.copy.request(onCopyGranted, d);
   if (!d.copying) d.copyRequest = handle;
 }
 
@@ -40,9 +40,10 @@ export function withdrawQueuedCopies(w: World, job: Job): void {
   }
 }
 
-function onCopyGranted(x: { w: World; d: Drive }): void {
-  const { w, d } = x;
+// Only listed drives are copied, so d.job is set; the drive is its copy's event data.
+function onCopyGranted(d: Drive): void {
   const job = d.job!;
+  const w = job.w;
   const now = w.sim.now;
   d.copyRequest = NO_TIMER;
   d.copying = true;
@@ -59,13 +60,13 @@ function onCopyGranted(x: { w: World; d: Drive }): void {
   d.copyEnd = end;
   const faults = w.chance(w.scenario.faults.drive, w.streams.faults);
   const faultAt = now + w.streams.faults.next() * (end - now);
-  // The request's record carries on to the copy's end (one object per copy, not two).
-  if (faults) w.atBeforeHorizon(faultAt, onDriveFault, x);
-  else w.atBeforeHorizon(end, onCopyEnd, x);
+  if (faults) w.atBeforeHorizon(faultAt, onDriveFault, d);
+  else w.atBeforeHorizon(end, onCopyEnd, d);
 }
 
-function onCopyEnd({ w, d }: { w: World; d: Drive }): void {
+function onCopyEnd(d: Drive): void {
   const job = d.job!;
+  const w = job.w;
   d.copying = false;
   const o = w.scenario.datacenter.copyOutcome;
   const u = w.streams.copy.next();
@@ -81,8 +82,9 @@ function onCopyEnd({ w, d }: { w: World; d: Drive }): void {
 }
 
 /** R-FAULT on a drive: it leaves its station; once resolved its copy restarts from Received. */
-function onDriveFault({ w, d }: { w: World; d: Drive }): void {
+function onDriveFault(d: Drive): void {
   const job = d.job!;
+  const w = job.w;
   d.copying = false;
   d.copyEnd = NaN;
   w.setDriveState(d, 'Faulted', 'R-FAULT');

@@ -8,8 +8,6 @@ import type { World } from './world.js';
 import { enterShipping } from './shipping.js';
 import { releaseJob } from './release.js';
 
-export interface JobEvent { w: World; job: Job }
-
 /** An Update Job Properties call while Creating: the row, and the expiry timer restarts. */
 export function updateWhileCreating(w: World, job: Job, detail = ''): void {
   w.emit(job.traced, 'update', 'job', job.id, job.id, '', '', 'R-CREATING-RESET', '', detail);
@@ -17,7 +15,8 @@ export function updateWhileCreating(w: World, job: Job, detail = ''): void {
 }
 
 /** A plain property update (the customer keeps editing the job). */
-export function onPropertyUpdate({ w, job }: JobEvent): void {
+export function onPropertyUpdate(job: Job): void {
+  const w = job.w;
   if (job.state === 'Creating' && Number.isNaN(job.deleted)) updateWhileCreating(w, job);
 }
 
@@ -40,13 +39,14 @@ export function requestShipping(w: World, job: Job, fixes: boolean, setDetail = 
   enterShipping(w, job);
 }
 
-function onFixAndShip({ w, job, missing }: JobEvent & { missing: string[] }): void {
+function onFixAndShip({ w, job, missing }: { w: World; job: Job; missing: string[] }): void {
   job.hasDeliveryPackage = true;
   job.hasReturnAddress = true;
   requestShipping(w, job, false, `set=${missing.join(',')}`);
 }
 
-export function onCreatingExpired({ w, job }: JobEvent): void {
+export function onCreatingExpired(job: Job): void {
+  const w = job.w;
   job.expiryTimer = NO_TIMER;
   if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
   w.emit(job.traced, 'delete', 'job', job.id, job.id, 'Creating', '', 'R-CREATING-EXPIRE', '', `timer=${TIMERS.creatingExpire.name}`);

@@ -5,7 +5,7 @@
  */
 import type { Job } from './entities.js';
 import type { World } from './world.js';
-import { onPropertyUpdate, requestShipping, type JobEvent } from './creating.js';
+import { onPropertyUpdate, requestShipping } from './creating.js';
 import { shipPackage } from './shipping.js';
 import { requestCancel, requestDelete } from './api.js';
 
@@ -16,43 +16,46 @@ export function planCustomer(w: World, job: Job): void {
   const earlyShipper = w.chance(c.shipsBeforeShippingState, r);
   job.hasDeliveryPackage = !w.chance(c.missingDeliveryPackage, r);
   job.hasReturnAddress = !w.chance(c.missingReturnAddress, r);
-  const fixes = w.chance(c.fixesRefusal, r);
+  job.fixesRefusal = w.chance(c.fixesRefusal, r);
   const cancels = w.chance(c.cancels, r);
   const cancelAt = w.draw(c.cancelDelay, r);
   const deletesCreating = w.chance(c.deletesWhileCreating, r);
   const deleteAt = w.draw(c.deleteDelay, r);
-  job.plan.deleteWhileShipping = w.chance(c.deleteAttemptWhileShipping, r);
-  job.plan.deleteAfterFinish = w.chance(c.deletesAfterFinish, r);
-  job.plan.earlyShipper = earlyShipper && !neverShips;
+  job.deleteWhileShipping = w.chance(c.deleteAttemptWhileShipping, r);
+  job.deleteAfterFinish = w.chance(c.deletesAfterFinish, r);
+  job.earlyShipper = earlyShipper && !neverShips;
   const shipDelay = w.draw(c.shipDelay, r);
 
   let t = w.sim.now;
   for (let i = 0; i < updates; i++) {
     t += w.draw(c.updateGap, r);
-    w.sim.at(t, onPropertyUpdate, { w, job });
+    w.sim.at(t, onPropertyUpdate, job);
   }
   if (!neverShips) {
     t += shipDelay;
-    if (job.plan.earlyShipper) w.sim.at(t, onEarlyShip, { w, job });
-    else w.sim.at(t, onAskShipping, { w, job, fixes });
+    if (job.earlyShipper) w.sim.at(t, onEarlyShip, job);
+    else w.sim.at(t, onAskShipping, job);
   }
-  if (cancels) w.sim.after(cancelAt, onCancel, { w, job });
-  if (deletesCreating) w.sim.after(deleteAt, onDelete, { w, job });
+  if (cancels) w.sim.after(cancelAt, onCancel, job);
+  if (deletesCreating) w.sim.after(deleteAt, onDelete, job);
 }
 
-function onAskShipping({ w, job, fixes }: JobEvent & { fixes: boolean }): void {
-  requestShipping(w, job, fixes);
+function onAskShipping(job: Job): void {
+  requestShipping(job.w, job, job.fixesRefusal);
 }
 
 /** R-EARLY-ARRIVAL: the customer ships without setting Shipping first. */
-function onEarlyShip({ w, job }: JobEvent): void {
+function onEarlyShip(job: Job): void {
+  const w = job.w;
   if (job.state === 'Creating' && Number.isNaN(job.deleted)) shipPackage(w, job, true);
 }
 
-function onCancel({ w, job }: JobEvent): void {
+function onCancel(job: Job): void {
+  const w = job.w;
   requestCancel(w, job);
 }
 
-export function onDelete({ w, job }: JobEvent): void {
+export function onDelete(job: Job): void {
+  const w = job.w;
   requestDelete(w, job);
 }

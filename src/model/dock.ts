@@ -50,7 +50,7 @@ export function deliver(w: World, pkg: Package): void {
 
 function scheduleDock(w: World, pkg: Package): void {
   const days = w.draw(w.scenario.datacenter.dockDelay, w.streams.dock);
-  w.atBeforeHorizon(w.dockCalendar.addWorkingDays(w.sim.now, days, w.horizon), onDockProcessed, { w, pkg });
+  w.atBeforeHorizon(w.dockCalendar.addWorkingDays(w.sim.now, days, w.horizon), onDockProcessed, pkg);
 }
 
 /** The customer set Shipping after an early arrival: the dock takes the packages already on site. */
@@ -59,8 +59,9 @@ export function processHeldPackages(w: World, job: Job): void {
   for (const pkg of held) scheduleDock(w, pkg);
 }
 
-function onDockProcessed({ w, pkg }: { w: World; pkg: Package }): void {
-  const job = pkg.job!;
+function onDockProcessed(pkg: Package): void {
+  const job = pkg.job!; // a package of no job never reaches the dock
+  const w = job.w;
   if (!Number.isNaN(job.deleted) || job.state === 'Completed' || job.state === 'Closed') {
     // A late drive for a job already finished: operations take it in (R-LATE-DRIVE) and send it back.
     for (const d of pkg.drives) {

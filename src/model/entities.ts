@@ -1,6 +1,7 @@
 /** The records the model keeps per job, drive and package while they are open. */
 import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
 import type { Timer } from '../sim/simulation.js';
+import type { World } from './world.js';
 
 export type JobType = 'import' | 'export';
 export type DriveRole = 'listed' | 'extra' | 'orphan' | 'undefined';
@@ -15,8 +16,10 @@ export type CopyOutcome = 'ok' | 'info' | 'warnings' | 'errors';
  */
 export const NO_TIMER: Timer = -0.5;
 
-// The `entered` literals below hold one slot per state.
-if (JOB_STATES.length !== 8 || DRIVE_STATES.length !== 8) throw new Error('entities.ts: update the entered[] literals to the number of states');
+// The `n` literals below hold one first-entry slot per state, from these offsets.
+if (JOB_STATES.length !== 8 || DRIVE_STATES.length !== 8) throw new Error('entities.ts: update the entered slots of the n[] literals to the number of states');
+const JOB_ENTERED = 15;
+const DRIVE_ENTERED = 11;
 
 /**
  * A job while it is open (see RetainedJobs for finished ones). Its numbers
@@ -45,8 +48,6 @@ export class Job {
   badReturnAddress = false;
   cancelRequested = false;
   errors = false;
-  /** First entry time per state, by state index (NaN = never). A plain array: a typed array costs ~200 bytes more per entity. */
-  readonly entered: number[] = [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN]; // JOB_STATES
   packagesDelivered = 0;
   returnPackage = '';
   escalations = 0;
@@ -58,12 +59,21 @@ export class Job {
   earlyPending = false;
   /** Packages delivered while the job was Creating, waiting for Shipping (R-EARLY-ARRIVAL). */
   held: Package[] = [];
-  /** The customer's intentions, drawn at Put Job (common random numbers across variants). */
-  readonly plan: CustomerPlan = { deleteWhileShipping: false, deleteAfterFinish: false, earlyShipper: false };
-  /** created, stateSince, totalBytes, firstDelivery, finishedAt, returnShipped, deleted, then the rule timers (NO_TIMER when not running; see src/spec/timers.ts). */
+  // The customer's intentions, drawn at Put Job (common random numbers across variants): customer.ts.
+  deleteWhileShipping = false;
+  deleteAfterFinish = false;
+  earlyShipper = false;
+  /** After a refusal (R-SHIP-REQUIRES), the customer sets the missing fields and asks again. */
+  fixesRefusal = false;
+  /**
+   * created, stateSince, totalBytes, firstDelivery, finishedAt, returnShipped, deleted, the rule timers
+   * (NO_TIMER when not running; see src/spec/timers.ts), then the first entry time per state (JOB_ENTERED).
+   */
   private readonly n: number[];
 
   constructor(
+    /** The world the job lives in: the job is its own events' data, so an event allocates nothing. */
+    readonly w: World,
     readonly id: string,
     readonly index: number,
     readonly type: JobType,
@@ -75,8 +85,15 @@ export class Job {
     readonly reexportOf: string,
   ) {
     // NaN makes the literal a double array (unboxed elements) whatever `created` is.
-    this.n = [created, created, 0, NaN, NaN, NaN, NaN, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER];
+    this.n = [created, created, 0, NaN, NaN, NaN, NaN, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER,
+      NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
   }
+
+  /** When the job first entered the state of this JOB_STATES index (NaN = never). */
+  enteredAt(state: number): number { return this.n[JOB_ENTERED + state]; }
+  setEnteredAt(state: number, t: number): void { this.n[JOB_ENTERED + state] = t; }
+  /** First entry time per state, by JOB_STATES index (a copy). */
+  get entered(): number[] { return this.n.slice(JOB_ENTERED, JOB_ENTERED + 8); }
 
   get created(): number { return this.n[0]; }
   get stateSince(): number { return this.n[1]; }
@@ -109,12 +126,6 @@ export class Job {
   set retentionTimer(v: Timer) { this.n[14] = v; }
 }
 
-export interface CustomerPlan {
-  deleteWhileShipping: boolean;
-  deleteAfterFinish: boolean;
-  earlyShipper: boolean;
-}
-
 /** A drive while it is open; numbers unboxed as in Job. */
 export class Drive {
   state: DriveState | null = null;
@@ -122,13 +133,11 @@ export class Drive {
   onSite = false;
   /** In a package the carrier will deliver (not a lost one). */
   inTransit = false;
-  /** First entry time per state, by DRIVE_STATES index (NaN = never). */
-  readonly entered: number[] = [NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
   outcome: CopyOutcome | '' = '';
   copying = false;
   skipped = false;
   released = false;
-  /** bytes, arrived, copyRequested, copyStart, copyEnd, copyWait, copyRequest, returned, destroyed, earlyReturnTimer, earlyDestroyTimer. */
+  /** bytes, arrived, copyRequested, copyStart, copyEnd, copyWait, copyRequest, returned, destroyed, earlyReturnTimer, earlyDestroyTimer, then the first entry time per state (DRIVE_ENTERED). */
   private readonly n: number[];
 
   constructor(
@@ -140,8 +149,14 @@ export class Drive {
     readonly role: DriveRole,
     bytes: number,
   ) {
-    this.n = [bytes, NaN, NaN, NaN, NaN, NaN, NO_TIMER, NaN, NaN, NO_TIMER, NO_TIMER];
+    this.n = [bytes, NaN, NaN, NaN, NaN, NaN, NO_TIMER, NaN, NaN, NO_TIMER, NO_TIMER, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
   }
+
+  /** When the drive first entered the state of this DRIVE_STATES index (NaN = never). */
+  enteredAt(state: number): number { return this.n[DRIVE_ENTERED + state]; }
+  setEnteredAt(state: number, t: number): void { this.n[DRIVE_ENTERED + state] = t; }
+  /** First entry time per state, by DRIVE_STATES index (a copy). */
+  get entered(): number[] { return this.n.slice(DRIVE_ENTERED, DRIVE_ENTERED + 8); }
 
   get bytes(): number { return this.n[0]; }
   get arrived(): number { return this.n[1]; }

@@ -7,7 +7,6 @@ import { TIMERS } from '../spec/timers.js';
 import { NO_TIMER, type Job } from './entities.js';
 import { returnPackageId } from './ids.js';
 import type { World } from './world.js';
-import type { JobEvent } from './creating.js';
 import { customerAnswer, requestContact } from './operations.js';
 import { returnDrive } from './dock.js';
 import { releaseDrive, releaseJob, releaseRetained, retireFinishedJob } from './release.js';
@@ -25,21 +24,23 @@ export function enterPackaging(w: World, job: Job): void {
     job.escalations++;
     const answer = customerAnswer(w);
     if (answer !== null && answer < w.durations.badAddressDestroy) {
-      job.addressReplyTimer = w.sim.after(answer, onAddressReply, { w, job });
+      job.addressReplyTimer = w.sim.after(answer, onAddressReply, job);
     } else {
-      job.addressTimer = w.startTimer('badAddressDestroy', onAddressDestroy, { w, job });
+      job.addressTimer = w.startTimer('badAddressDestroy', onAddressDestroy, job);
     }
   });
 }
 
-function onAddressReply({ w, job }: JobEvent): void {
+function onAddressReply(job: Job): void {
+  const w = job.w;
   job.addressReplyTimer = NO_TIMER;
   w.emit(job.traced, 'reply', 'job', job.id, job.id, '', '', 'R-BAD-RETURN-ADDRESS');
   schedulePackaged(w, job);
 }
 
 /** R-BAD-RETURN-ADDRESS: the customer was not reached; the drives on site are destroyed and the job closes. */
-function onAddressDestroy({ w, job }: JobEvent): void {
+function onAddressDestroy(job: Job): void {
+  const w = job.w;
   job.addressTimer = NO_TIMER;
   const detail = `timer=${TIMERS.badAddressDestroy.name}`;
   for (const d of [...job.drives, ...job.riders]) {
@@ -56,11 +57,12 @@ function onAddressDestroy({ w, job }: JobEvent): void {
 
 function schedulePackaged(w: World, job: Job): void {
   const days = w.draw(w.scenario.datacenter.packagingDelay, w.streams.dock);
-  w.atBeforeHorizon(w.dockCalendar.addWorkingDays(w.sim.now, days, w.horizon), onReturnShipped, { w, job });
+  w.atBeforeHorizon(w.dockCalendar.addWorkingDays(w.sim.now, days, w.horizon), onReturnShipped, job);
 }
 
 /** R-FINISH: the return shipment; every drive on site goes back, then the job ends. */
-function onReturnShipped({ w, job }: JobEvent): void {
+function onReturnShipped(job: Job): void {
+  const w = job.w;
   const pkg = returnPackageId(job.id);
   job.returnPackage = pkg;
   w.emit(job.traced, 'ship', 'job', job.id, job.id, '', '', 'R-FINISH', pkg);
@@ -84,7 +86,9 @@ function onReturnShipped({ w, job }: JobEvent): void {
   const outcome = job.type === 'export' ? (lost ? 'lost' : damaged ? 'damaged' : '') : '';
   const bytes = outcome === 'damaged' ? job.drives.map((d) => d.bytes) : null;
   enterFinished(w, job);
-  w.sim.after(transit, onReturnDelivered, { w, job, outcome, bytes });
+  // Most return shipments arrive: their event carries just the job.
+  if (outcome === '') w.sim.after(transit, onReturnArrived, job);
+  else w.sim.after(transit, onReturnFailed, { w, job, outcome, bytes });
 }
 
 /** Extra and orphan drives go back with their job (R-EXTRA-DRIVE, R-ORPHAN-DRIVE). */
@@ -92,11 +96,11 @@ export function returnRiders(w: World, job: Job): void {
   for (const d of job.riders) if (d.onSite) returnDrive(w, d, d.role === 'extra' ? 'R-EXTRA-DRIVE' : 'R-ORPHAN-DRIVE');
 }
 
-function onReturnDelivered({ w, job, outcome, bytes }: JobEvent & { outcome: string; bytes: number[] | null }): void {
-  if (outcome === '') {
-    w.emit(job.traced, 'deliver', 'job', job.id, job.id, '', '', '', job.returnPackage);
-    return;
-  }
+function onReturnArrived(job: Job): void {
+  job.w.emit(job.traced, 'deliver', 'job', job.id, job.id, '', '', '', job.returnPackage);
+}
+
+function onReturnFailed({ w, job, outcome, bytes }: { w: World; job: Job; outcome: string; bytes: number[] | null }): void {
   w.emit(job.traced, 'lost', 'job', job.id, job.id, '', '', 'R-RETURN-LOST', job.returnPackage, `outcome=${outcome}`);
   const again = w.chance(w.scenario.customer.reexportAfterDamage, w.streams.customer);
   if (outcome === 'damaged' && again) {
@@ -112,17 +116,18 @@ export function enterFinished(w: World, job: Job): void {
   // Retired into w.retained, the job's events carry its seq (a number: no allocation).
   const on = seq >= 0 ? retainedHandlers(w) : null;
   if (on) w.retained.setRetentionTimer(seq, w.startTimer('retention', on.retention, seq));
-  else job.retentionTimer = w.startTimer('retention', onRetention, { w, job });
-  if (job.plan.deleteAfterFinish) {
+  else job.retentionTimer = w.startTimer('retention', onRetention, job);
+  if (job.deleteAfterFinish) {
     const after = w.draw(w.scenario.customer.deleteAfterFinishDelay, w.streams.customer);
     if (after < w.durations.retention) {
       if (on) w.sim.after(after, on.delete, seq);
-      else w.sim.after(after, onDelete, { w, job });
+      else w.sim.after(after, onDelete, job);
     }
   }
 }
 
-function onRetention({ w, job }: JobEvent): void {
+function onRetention(job: Job): void {
+  const w = job.w;
   job.retentionTimer = NO_TIMER;
   if (!Number.isNaN(job.deleted)) return;
   w.emit(job.traced, 'delete', 'job', job.id, job.id, job.state, '', 'R-RETENTION', '', RETENTION_DETAIL);

@@ -39,7 +39,7 @@ export function bytesSucceeded(d: Drive, now: number): number {
 }
 
 function copyStatus(d: Drive): string | undefined {
-  if (Number.isNaN(d.entered[3])) return undefined; // only from Transferring on
+  if (Number.isNaN(d.enteredAt(3))) return undefined; // only from Transferring on
   if (d.copying) return 'InProgress';
   if (d.state === 'Faulted') return 'Failed';
   return d.outcome === '' ? 'Pending' : COPY_STATUS[d.outcome];
@@ -55,7 +55,7 @@ export function getJob(w: World, job: Job): GetJobResult {
     const copied = bytesSucceeded(d, now);
     total += d.bytes;
     done += copied;
-    const processed = !Number.isNaN(d.entered[3]);
+    const processed = !Number.isNaN(d.enteredAt(3));
     const s: DriveStatus = {
       driveId: d.id,
       state: d.state ?? '',

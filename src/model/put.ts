@@ -17,8 +17,8 @@ export function putJob(w: World, o: PutOptions): Job {
   const index = w.nextJob++;
   const id = jobId(index);
   const now = w.sim.now;
-  const job = new Job(id, index, o.type, now, 'Creating', o.drives, w.traces(index), o.reexportOf ?? '');
-  job.entered[0] = now;
+  const job = new Job(w, id, index, o.type, now, 'Creating', o.drives, w.traces(index), o.reexportOf ?? '');
+  job.setEnteredAt(0, now);
   w.jobs.set(index, job);
   w.jobsInState[0]++;
   // Details are built only for rows that are written (an untraced row is only counted).
@@ -33,7 +33,7 @@ export function putJob(w: World, o: PutOptions): Job {
     w.initDriveState(d, o.type === 'import' ? 'Specified' : 'Received');
   }
   if (o.type === 'export') job.incompleteBlobList = w.chance(w.scenario.datacenter.incompleteBlobList, w.streams.arrivals);
-  job.expiryTimer = w.startTimer('creatingExpire', onCreatingExpired, { w, job });
+  job.expiryTimer = w.startTimer('creatingExpire', onCreatingExpired, job);
   planCustomer(w, job);
   return job;
 }

@@ -92,7 +92,7 @@ export class RetainedJobs {
     const num = this.num;
     num[b + INDEX] = job.index;
     num[b + CREATED] = job.created;
-    for (let i = 0; i < KEPT_STATES; i++) num[b + ENTERED + i] = job.entered[i];
+    for (let i = 0; i < KEPT_STATES; i++) num[b + ENTERED + i] = job.enteredAt(i);
     num[b + FIRST_DELIVERY] = job.firstDelivery;
     num[b + FINISHED_AT] = job.finishedAt;
     num[b + RETURN_SHIPPED] = job.returnShipped;
@@ -111,7 +111,7 @@ export class RetainedJobs {
     for (const d of job.drives) {
       const k = this.driveTail++ & dmask;
       this.driveBytes[k] = d.bytes;
-      this.driveInfo[k] = DRIVE_STATE_INDEX[d.state!] | (OUTCOME_INDEX[d.outcome] << 3) | (Number.isNaN(d.entered[3]) ? 0 : 64); // entered Transferring
+      this.driveInfo[k] = DRIVE_STATE_INDEX[d.state!] | (OUTCOME_INDEX[d.outcome] << 3) | (Number.isNaN(d.enteredAt(3)) ? 0 : 64); // entered Transferring
     }
     this.live++;
     return seq;

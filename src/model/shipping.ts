@@ -7,7 +7,6 @@ import { TIMERS } from '../spec/timers.js';
 import { NO_TIMER, type Drive, type Job, type Package } from './entities.js';
 import { extraDriveId, orphanDriveId, packageId } from './ids.js';
 import type { World } from './world.js';
-import type { JobEvent } from './creating.js';
 import { newDrive } from './put.js';
 import { deliver, processHeldPackages } from './dock.js';
 import { customerAnswer, requestContact } from './operations.js';
@@ -18,18 +17,19 @@ import { releaseDrive } from './release.js';
 export function enterShipping(w: World, job: Job): void {
   job.expiryTimer = w.cancelTimer(job.expiryTimer);
   w.setJobState(job, 'Shipping', 'R-SHIP-REQUIRES');
-  if (job.plan.deleteWhileShipping) w.sim.after(w.draw(w.scenario.customer.deleteDelay, w.streams.customer), onDelete, { w, job });
+  if (job.deleteWhileShipping) w.sim.after(w.draw(w.scenario.customer.deleteDelay, w.streams.customer), onDelete, job);
   if (job.packagesDelivered === 0) {
-    job.neverReceivedTimer = w.startTimer('neverReceived', onNeverReceived, { w, job });
-    job.overdueTimer = w.startTimer('shippingOverdue', onOverdue, { w, job });
+    job.neverReceivedTimer = w.startTimer('neverReceived', onNeverReceived, job);
+    job.overdueTimer = w.startTimer('shippingOverdue', onOverdue, job);
   }
   if (job.held.length > 0) processHeldPackages(w, job);
-  else if (!job.plan.earlyShipper) {
-    w.sim.after(w.draw(w.scenario.customer.packageToCarrier, w.streams.customer), onHandToCarrier, { w, job });
+  else if (!job.earlyShipper) {
+    w.sim.after(w.draw(w.scenario.customer.packageToCarrier, w.streams.customer), onHandToCarrier, job);
   }
 }
 
-function onHandToCarrier({ w, job }: JobEvent): void {
+function onHandToCarrier(job: Job): void {
+  const w = job.w;
   // A job resolved without its package (R-SHIP-RESOLVE cancel) before the customer shipped needs none.
   if (job.state === 'Shipping') shipPackage(w, job, true);
 }
@@ -68,7 +68,7 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   const transit = w.draw(ca.transit, r) + (delayed ? w.draw(ca.delay, r) : 0);
   if (!lost) {
     for (const d of drives) d.inTransit = true;
-    w.sim.after(transit, onDelivered, { w, pkg });
+    w.sim.after(transit, onDelivered, pkg);
   }
   if (missing) for (const d of missing) {
     const follows = w.chance(ca.missingDriveFollows, r);
@@ -81,11 +81,11 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   }
 }
 
-function onDelivered({ w, pkg }: { w: World; pkg: Package }): void {
-  deliver(w, pkg);
+function onDelivered(pkg: Package): void {
+  deliver(pkg.job!.w, pkg);
 }
 
-function onFollowUp({ w, job, drive }: JobEvent & { drive: Drive }): void {
+function onFollowUp({ w, job, drive }: { w: World; job: Job; drive: Drive }): void {
   drive.inTransit = false;
   if (Number.isNaN(job.deleted)) shipPackage(w, job, false, [drive]);
   else releaseDrive(w, drive); // the job is gone: the customer keeps the drive
@@ -99,7 +99,8 @@ export function stopShippingTimers(w: World, job: Job): void {
   job.replyTimer = w.cancelTimer(job.replyTimer);
 }
 
-function onNeverReceived({ w, job }: JobEvent): void {
+function onNeverReceived(job: Job): void {
+  const w = job.w;
   job.neverReceivedTimer = NO_TIMER;
   if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
   for (const d of job.drives) {
@@ -107,7 +108,8 @@ function onNeverReceived({ w, job }: JobEvent): void {
   }
 }
 
-function onOverdue({ w, job }: JobEvent): void {
+function onOverdue(job: Job): void {
+  const w = job.w;
   job.overdueTimer = NO_TIMER;
   if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
   w.emit(job.traced, 'alert', 'job', job.id, job.id, '', '', 'R-SHIP-OVERDUE', '', `timer=${TIMERS.shippingOverdue.name}`);
@@ -119,12 +121,13 @@ function overdueContact(w: World, job: Job): void {
   if (job.state !== 'Shipping' || job.packagesDelivered > 0 || !Number.isNaN(job.deleted)) return;
   w.emit(job.traced, 'contact', 'job', job.id, job.id, '', '', 'R-SHIP-OVERDUE');
   job.escalations++;
-  job.noResponseTimer = w.startTimer('noResponse', onNoResponse, { w, job });
+  job.noResponseTimer = w.startTimer('noResponse', onNoResponse, job);
   const answer = customerAnswer(w);
-  if (answer !== null && answer < w.durations.noResponseClose) job.replyTimer = w.sim.after(answer, onOverdueReply, { w, job });
+  if (answer !== null && answer < w.durations.noResponseClose) job.replyTimer = w.sim.after(answer, onOverdueReply, job);
 }
 
-function onOverdueReply({ w, job }: JobEvent): void {
+function onOverdueReply(job: Job): void {
+  const w = job.w;
   job.replyTimer = NO_TIMER;
   if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
   job.noResponseTimer = w.cancelTimer(job.noResponseTimer);
@@ -140,11 +143,12 @@ function onOverdueReply({ w, job }: JobEvent): void {
   } else {
     const until = Math.round(w.sim.now + extension);
     w.emit(job.traced, 'extend', 'job', job.id, job.id, '', '', 'R-SHIP-RESOLVE', '', `until=${w.sim.isoTime(until)}`);
-    job.overdueTimer = w.startTimer('shippingOverdue', onOverdue, { w, job }, until);
+    job.overdueTimer = w.startTimer('shippingOverdue', onOverdue, job, until);
   }
 }
 
-function onNoResponse({ w, job }: JobEvent): void {
+function onNoResponse(job: Job): void {
+  const w = job.w;
   job.noResponseTimer = NO_TIMER;
   if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
   job.replyTimer = w.cancelTimer(job.replyTimer);

@@ -156,7 +156,7 @@ export class World {
     else if (from === 'Faulted') job.beforeFault = null;
     job.state = to;
     job.stateSince = now;
-    if (Number.isNaN(job.entered[ti])) job.entered[ti] = now;
+    if (Number.isNaN(job.enteredAt(ti))) job.setEnteredAt(ti, now);
     this.emit(job.traced, 'state', 'job', job.id, job.id, from, to, rule, '', detail);
   }
 
@@ -164,7 +164,7 @@ export class World {
   initDriveState(drive: Drive, to: DriveState): void {
     drive.state = to;
     this.drivesInState[DRIVE_STATE_INDEX[to]]++;
-    drive.entered[DRIVE_STATE_INDEX[to]] = this.sim.now;
+    drive.setEnteredAt(DRIVE_STATE_INDEX[to], this.sim.now);
     this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', '', to, '');
   }
 
@@ -178,7 +178,7 @@ export class World {
     if (to === 'Faulted') drive.beforeFault = from;
     else if (from === 'Faulted') drive.beforeFault = null;
     drive.state = to;
-    if (Number.isNaN(drive.entered[ti])) drive.entered[ti] = this.sim.now;
+    if (Number.isNaN(drive.enteredAt(ti))) drive.setEnteredAt(ti, this.sim.now);
     this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', from as string, to, rule, '', detail);
   }
 
