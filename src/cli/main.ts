@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { COMMANDS } from './commands/index.js';
 import { UserError } from './errors.js';
+import { OutputError, isFileSystemError } from '../output/output-error.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -43,6 +44,11 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write('Run iesim --help for usage.\n');
       }
       return err.exitCode;
+    }
+    if (err instanceof OutputError || isFileSystemError(err)) {
+      // The machine, not iesim: a full disk, no permission. The message names the file or folder.
+      process.stderr.write(`iesim: ${err.message}\n`);
+      return 74;
     }
     throw err;
   }

@@ -5,15 +5,18 @@
  */
 import { mkdirSync, rmSync, renameSync, existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { writing } from './output-error.js';
 
 export class AtomicDir {
   readonly tmp: string;
 
   constructor(readonly final: string) {
-    mkdirSync(dirname(final), { recursive: true });
     this.tmp = join(dirname(final), `.${basename(final)}.tmp-${process.pid}`);
-    rmSync(this.tmp, { recursive: true, force: true });
-    mkdirSync(this.tmp, { recursive: true });
+    writing(`cannot create the output folder ${final}`, () => {
+      mkdirSync(dirname(final), { recursive: true });
+      rmSync(this.tmp, { recursive: true, force: true });
+      mkdirSync(this.tmp, { recursive: true });
+    });
   }
 
   path(name: string): string {
@@ -21,14 +24,16 @@ export class AtomicDir {
   }
 
   writeJson(name: string, value: unknown): void {
-    writeFileSync(this.path(name), `${JSON.stringify(value, jsonSafe, 2)}\n`);
+    writing(`cannot write ${name} in ${this.final}`, () => writeFileSync(this.path(name), `${JSON.stringify(value, jsonSafe, 2)}\n`));
   }
 
   /** Moves the finished folder into place, replacing an older result. */
   commit(): void {
     const old = `${this.final}.old-${process.pid}`;
-    if (existsSync(this.final)) renameSync(this.final, old);
-    renameSync(this.tmp, this.final);
+    writing(`cannot move the finished outputs into ${this.final}`, () => {
+      if (existsSync(this.final)) renameSync(this.final, old);
+      renameSync(this.tmp, this.final);
+    });
     rmSync(old, { recursive: true, force: true });
   }
 

@@ -8,6 +8,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
+import { OutputError } from './output-error.js';
 
 export class OrderedFile {
   private readonly stream: WriteStream;
@@ -24,7 +25,7 @@ export class OrderedFile {
   constructor(path: string, header: string, private readonly onWritten: () => void, onError: (err: Error) => void) {
     this.stream = createWriteStream(path);
     this.closed = new Promise((resolve) => this.stream.once('close', () => resolve()));
-    this.stream.on('error', (err) => onError(new Error(`cannot write ${basename(path)}: ${err.message}`)));
+    this.stream.on('error', (err) => onError(new OutputError(`cannot write ${basename(path)}: ${err.message}`)));
     this.stream.write(header);
   }
 

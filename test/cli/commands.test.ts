@@ -294,6 +294,13 @@ describe('nothing is written to the output folder when the input is bad', () => 
     expect(existsSync(out)).toBe(false);
   });
 
+  it.skipIf(!existsSync('/dev/full'))('an output folder that cannot be made: exit 74, the folder named, no stack trace', () => {
+    const r = iesim(['run', '--quiet', '--no-report', '--out', '/dev/full/out']);
+    expect(r.status, r.stderr).toBe(74);
+    expectNoStack(r);
+    expect(r.stderr).toMatch(/^iesim: cannot create the output folder \/dev\/full\/out: EEXIST/);
+  });
+
   it('an earlier complete result is left as it was', () => {
     const out = join(dir, 'run-default'); // written by the first test
     const before = read(join(out, 'summary.json'));
