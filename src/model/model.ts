@@ -8,7 +8,6 @@
 import type { Scenario } from '../scenarios/schema.js';
 import type { Drive, Job } from './entities.js';
 import type { ModelSink, TimelineMode } from './sink.js';
-import type { DriveRecord, JobRecord } from './records.js';
 import { World } from './world.js';
 import { startArrivals, type TraceJob } from './arrivals.js';
 import { startDailySamples } from './daily.js';
@@ -31,18 +30,9 @@ export class Model {
   private finished = false;
 
   constructor(readonly scenario: Scenario, sink: ModelSink = {}, private readonly options: ModelOptions = {}) {
-    this.counts = {
-      jobs: { created: 0, import: 0, export: 0, cancelled: 0, deleted: 0 },
-      drives: { listed: 0, extra: 0, orphan: 0, undefined: 0, shippedBack: 0, returned: 0, destroyed: 0, neverReceived: 0, onSiteAtHorizon: 0, notShipped: 0 },
-    };
-    const counting: ModelSink = {
-      row: sink.row?.bind(sink),
-      day: sink.day?.bind(sink),
-      job: (r) => { this.countJob(r); sink.job?.(r); },
-      drive: (r) => { this.countDrive(r); sink.drive?.(r); },
-    };
-    this.world = new World(scenario, counting, options.timeline ?? { kind: 'full' }, options.replication ?? 0);
+    this.world = new World(scenario, sink, options.timeline ?? { kind: 'full' }, options.replication ?? 0);
     const w = this.world;
+    this.counts = w.released.counts;
     startArrivals(w, options.trace);
     startDailySamples(w);
     if (w.warmup > 0) w.sim.at(w.warmup, () => { this.warmupIntegrals = readIntegrals(w); }, undefined, -1000);
@@ -92,35 +82,10 @@ export class Model {
     const retained = [...r.seqs()].sort((a, b) => r.index(a) - r.index(b));
     let i = 0;
     for (const job of active) { // w.jobs is in job-number order (insertion at Put Job)
-      for (; i < retained.length && r.index(retained[i]) < job.index; i++) this.recordRetained(retained[i]);
-      w.sink.job?.({ job, finalState: job.state });
+      for (; i < retained.length && r.index(retained[i]) < job.index; i++) w.recordRetainedJob(retained[i], NaN, '');
+      w.recordJob(job);
     }
-    for (; i < retained.length; i++) this.recordRetained(retained[i]);
-  }
-
-  private recordRetained(seq: number): void {
-    const r = this.world.retained;
-    this.world.sink.job?.({ job: r.facts(seq, NaN, ''), finalState: r.state(seq) });
-  }
-
-  private countJob(r: JobRecord): void {
-    const c = this.counts.jobs;
-    c.created++;
-    c[r.job.type]++;
-    if (r.job.cancelRequested) c.cancelled++;
-    if (!Number.isNaN(r.job.deleted)) c.deleted++;
-  }
-
-  /** Every drive lands in exactly one fate, so the fates add up to the drives created. */
-  private countDrive(r: DriveRecord): void {
-    const d = r.drive, c = this.counts.drives;
-    c[d.role]++;
-    if (d.state === 'ShippedBack') c.shippedBack++;
-    else if (!Number.isNaN(d.destroyed)) c.destroyed++;
-    else if (!Number.isNaN(d.returned)) c.returned++;
-    else if (d.onSite) c.onSiteAtHorizon++;
-    else if (d.state === 'NeverReceived') c.neverReceived++;
-    else c.notShipped++;
+    for (; i < retained.length; i++) w.recordRetainedJob(retained[i], NaN, '');
   }
 }
 

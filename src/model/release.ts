@@ -19,7 +19,7 @@ export function releaseJob(w: World, job: Job, rule: string): void {
   job.addressReplyTimer = w.cancelTimer(job.addressReplyTimer);
   job.addressTimer = w.cancelTimer(job.addressTimer);
   job.retentionTimer = w.cancelTimer(job.retentionTimer);
-  w.sink.job?.({ job, finalState: job.state });
+  w.recordJob(job);
   releaseAll(w, job.drives);
   releaseAll(w, job.riders);
 }
@@ -38,7 +38,7 @@ export function releaseDrive(w: World, d: Drive): void {
   w.liveDrives--;
   w.loose.delete(d);
   if (d.state !== null) w.drivesInState[w.driveStateIndex(d.state)]--;
-  w.sink.drive?.({ drive: d });
+  w.recordDrive(d);
 }
 
 /**
@@ -57,7 +57,7 @@ export function retireFinishedJob(w: World, job: Job): number {
     if (d.released) continue;
     d.released = true;
     w.liveDrives--;
-    w.sink.drive?.({ drive: d });
+    w.recordDrive(d);
   }
   for (const d of job.riders) releaseDrive(w, d);
   const seq = w.retained.add(job);
@@ -74,7 +74,7 @@ export function releaseRetained(w: World, seq: number, rule: string): void {
   const deleted = w.sim.now;
   w.jobsInState[w.jobStateIndex(r.state(seq))]--;
   w.cancelTimer(r.retentionTimer(seq));
-  w.sink.job?.({ job: r.facts(seq, deleted, rule), finalState: r.state(seq) });
+  w.recordRetainedJob(seq, deleted, rule);
   for (const s of r.driveStateIndexes(seq)) w.drivesInState[s]--;
   r.remove(seq);
 }

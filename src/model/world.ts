@@ -24,6 +24,7 @@ import { NO_TIMER, type Drive, type Job } from './entities.js';
 import type { ModelSink, TimelineMode } from './sink.js';
 import { Kpis } from './kpis.js';
 import { RetainedJobs } from './retained.js';
+import { ReleaseTally } from './release-tally.js';
 
 export class ModelBug extends Error {
   constructor(message: string) {
@@ -83,6 +84,7 @@ export class World {
   readonly drivesInState = new Int32Array(DRIVE_STATES.length);
   drivesOnSite = 0;
   readonly ruleRows = new Float64Array(RULE_IDS.length);
+  readonly released = new ReleaseTally();
   rows = 0;
   nextJob = 1;
   nextPackage = 1;
@@ -141,6 +143,25 @@ export class World {
     this.rows++;
     if (rule) this.ruleRows[RULE_INDEX[rule]]++;
     if (traced && this.sink.row) this.sink.row(this.sim.startMs + this.sim.now, kind, entity, id, job, from, to, rule, pkg, detail);
+  }
+
+  /** A job's record is final (deleted, or open at the horizon): counted, and handed to the sink if it takes records. */
+  recordJob(job: Job): void {
+    this.released.job(job.type, job.cancelRequested, !Number.isNaN(job.deleted));
+    this.sink.job?.({ job, finalState: job.state });
+  }
+
+  /** recordJob for a job in retention (`deleted`: NaN when it is still open at the horizon). */
+  recordRetainedJob(seq: number, deleted: number, rule: string): void {
+    const r = this.retained;
+    this.released.job(r.type(seq), r.cancelRequested(seq), !Number.isNaN(deleted));
+    if (this.sink.job) this.sink.job({ job: r.facts(seq, deleted, rule), finalState: r.state(seq) });
+  }
+
+  /** A drive's record is final (its life at the datacenter is over, or the horizon came). */
+  recordDrive(d: Drive): void {
+    this.released.drive(d);
+    this.sink.drive?.({ drive: d });
   }
 
   setJobState(job: Job, to: JobState, rule: string, detail = ''): void {
