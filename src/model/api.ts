@@ -57,7 +57,7 @@ export function requestDelete(w: World, job: Job): void {
 export function requestCancelRetained(w: World, seq: number): void {
   const r = w.retained;
   if (!r.has(seq) || r.cancelRequested(seq)) return;
-  const id = r.id(seq), state = r.state(seq), traced = r.traced(seq);
+  const id = r.rowId(seq), state = r.state(seq), traced = r.traced(seq);
   w.emit(traced, 'cancel', 'job', id, id, '', '', 'R-CANCEL');
   if (!w.policy.cancelAllowedIn.includes(state)) {
     w.emit(traced, 'refuse', 'job', id, id, '', '', 'R-CANCEL', '', `state=${state}`);
@@ -69,7 +69,7 @@ export function requestCancelRetained(w: World, seq: number): void {
 export function requestDeleteRetained(w: World, seq: number): void {
   const r = w.retained;
   if (!r.has(seq)) return;
-  const id = r.id(seq), state = r.state(seq), traced = r.traced(seq);
+  const id = r.rowId(seq), state = r.state(seq), traced = r.traced(seq);
   if (!w.policy.deleteAllowedIn.includes(state)) {
     w.emit(traced, 'refuse', 'job', id, id, '', '', 'R-DELETE', '', `state=${state}`);
     return;

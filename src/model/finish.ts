@@ -144,7 +144,7 @@ function retainedHandlers(w: World): NonNullable<World['retainedHandlers']> {
     retention: (seq: number) => {
       r.setRetentionTimer(seq, NO_TIMER);
       if (!r.has(seq)) return;
-      const id = r.id(seq);
+      const id = r.rowId(seq);
       w.emit(r.traced(seq), 'delete', 'job', id, id, r.state(seq), '', 'R-RETENTION', '', RETENTION_DETAIL);
       releaseRetained(w, seq, 'R-RETENTION');
     },

@@ -75,6 +75,6 @@ export function releaseRetained(w: World, seq: number, rule: string): void {
   w.jobsInState[w.jobStateIndex(r.state(seq))]--;
   w.cancelTimer(r.retentionTimer(seq));
   w.recordRetainedJob(seq, deleted, rule);
-  for (const s of r.driveStateIndexes(seq)) w.drivesInState[s]--;
+  r.uncountDrives(seq, w.drivesInState);
   r.remove(seq);
 }

@@ -165,13 +165,16 @@ export class RetainedJobs {
     return out;
   }
 
-  /** Drive state indexes of the job's drives (for the day counts at deletion). */
-  driveStateIndexes(seq: number): number[] {
+  /** Takes the job's drives out of the day counts by state (`count`, by DRIVE_STATES index) at its deletion. */
+  uncountDrives(seq: number, count: Int32Array): void {
     const b = this.base(seq);
     const start = this.num[b + DRIVE_START], n = this.num[b + DRIVE_COUNT];
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) out.push(this.driveInfo[(start + i) & (this.driveCap - 1)] & 7);
-    return out;
+    for (let i = 0; i < n; i++) count[this.driveInfo[(start + i) & (this.driveCap - 1)] & 7]--;
+  }
+
+  /** The job's ID for a timeline row: built only when the row is written (an untraced row is only counted). */
+  rowId(seq: number): string {
+    return this.traced(seq) ? this.id(seq) : '';
   }
 
   /** The job's facts for its jobs.csv record, deleted at `deleted` by `deleteRule` (NaN, '' while open). */
