@@ -32,50 +32,53 @@ export async function runReplications(tasks: ReplicationTask[], workers: number,
  * adds batches until a precision is met): each new thread compiles the model
  * again, and its first replication of the default scenario takes ~0.45 s
  * against ~0.1 s once warm, so a batch on fresh threads pays that each time.
+ *
+ * `workers` counts this thread: with 2, this thread and one worker thread
+ * run replications. Each takes the next task from a shared counter as it
+ * becomes free, so neither waits for the other and a slow replication does
+ * not hold up a queue. Why this thread too: it is already running (with
+ * --workers 2 on 2 cores a second worker thread would leave it idle and pay
+ * a thread start and a compilation more), and `iesim run` interleaves
+ * replication 0's files with the replications it takes.
  */
 export class ReplicationPool {
   private readonly threads: Worker[] = [];
 
-  /**
-   * Runs `tasks` on up to `workers` threads (on this thread when `workers` <= 1
-   * or there is one task); results come back in task order.
-   */
+  /** Runs `tasks` on this thread and up to `workers` − 1 worker threads; results come back in task order. */
   async run(tasks: ReplicationTask[], workers: number, onDone?: (done: number) => void): Promise<RunSummary[]> {
     const results: RunSummary[] = new Array(tasks.length);
     let done = 0;
-    if (workers <= 1 || tasks.length <= 1) {
-      for (let i = 0; i < tasks.length; i++) {
-        const t = tasks[i];
-        results[i] = runModel(t.scenario, {}, { timeline: { kind: 'off' }, replication: t.replication, trace: t.trace, name: t.name });
-        onDone?.(++done);
-        // Let the event loop breathe (progress bar, signals) between replications.
+    const finished = (id: number, summary: RunSummary) => {
+      results[id] = summary;
+      onDone?.(++done);
+    };
+    // The next task to take, shared with the threads (Atomics: each task is taken exactly once).
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const used = this.take(Math.min(Math.max(0, workers - 1), tasks.length - 1));
+    const listeners: (() => void)[] = [];
+    const threadsDone = Promise.all(used.map((w) => new Promise<void>((resolve, reject) => {
+      const onMessage = (m: { id?: number; summary?: RunSummary; error?: string; done?: boolean }) => {
+        if (m.error !== undefined) reject(new Error(`replication ${tasks[m.id!].replication} failed in a worker: ${m.error}`));
+        else if (m.done) resolve();
+        else finished(m.id!, m.summary!);
+      };
+      w.on('message', onMessage);
+      w.on('error', reject);
+      listeners.push(() => { w.off('message', onMessage); w.off('error', reject); });
+      w.postMessage({ tasks, next: next.buffer });
+    })));
+    threadsDone.catch(() => {}); // awaited below; a failure must not surface as unhandled meanwhile
+    try {
+      for (let id = Atomics.add(next, 0, 1); id < tasks.length; id = Atomics.add(next, 0, 1)) {
+        const t = tasks[id];
+        finished(id, runModel(t.scenario, {}, { timeline: { kind: 'off' }, replication: t.replication, trace: t.trace, name: t.name }));
+        // Let the event loop breathe (progress bar, signals, the threads' results) between replications.
         await new Promise((r) => setImmediate(r));
       }
-      return results;
-    }
-    const used = this.take(Math.min(workers, tasks.length));
-    let next = 0;
-    const listeners: (() => void)[] = [];
-    try {
-      await Promise.all(used.map((w) => new Promise<void>((resolve, reject) => {
-        const feed = () => {
-          if (next >= tasks.length) return resolve();
-          const id = next++;
-          w.postMessage({ id, task: tasks[id] });
-        };
-        const onMessage = (m: { id: number; summary?: RunSummary; error?: string }) => {
-          if (m.error) return reject(new Error(`replication ${tasks[m.id].replication} failed in a worker: ${m.error}`));
-          results[m.id] = m.summary!;
-          onDone?.(++done);
-          feed();
-        };
-        w.on('message', onMessage);
-        w.on('error', reject);
-        listeners.push(() => { w.off('message', onMessage); w.off('error', reject); });
-        feed();
-      })));
+      await threadsDone;
     } catch (err) {
       // A failed batch may leave replications running: these threads are not reused.
+      Atomics.store(next, 0, tasks.length);
       await this.close();
       throw err;
     } finally {

@@ -26,8 +26,8 @@ export interface ReplicationOutcome {
 }
 
 /**
- * Starts replications 1..R−1 at once (on `workers − 1` threads, since the
- * main thread is busy writing replication 0's files), and returns a function
+ * Starts replications 1..R−1 at once (on this thread, between the slices of
+ * replication 0 whose files it writes, and `workers − 1` worker threads), and returns a function
  * that, given replication 0's summary, waits for them and adds batches until
  * the target precision is met.
  */
@@ -36,7 +36,7 @@ export function startReplications(scenario: Scenario, name: string, trace: Trace
   const pool = new ReplicationPool();
   const batch = (from: number, count: number, workers: number) =>
     pool.run(Array.from({ length: count }, (_, i) => ({ scenario, replication: from + i, name, trace })), workers, (d) => onDone(from + d));
-  const early = plan.replications > 1 ? batch(1, plan.replications - 1, Math.max(1, plan.workers - 1)) : Promise.resolve([]);
+  const early = plan.replications > 1 ? batch(1, plan.replications - 1, plan.workers) : Promise.resolve([]);
   // Keep an early failure from being reported as unhandled before it is awaited.
   early.catch(() => {});
   return async (first) => {

@@ -8,15 +8,31 @@ describe('ReplicationPool: warm threads across batches (--target-ci)', () => {
     const tasks = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ scenario, replication: from + i, name: 'default' }));
     const pool = new ReplicationPool();
     try {
-      const first = await pool.run(tasks(0, 3), 2);
-      expect(pool.threadCount).toBe(2);
-      const second = await pool.run(tasks(3, 2), 2);
+      const first = await pool.run(tasks(0, 4), 3);
+      expect(pool.threadCount).toBe(2); // this thread is the third worker
+      const second = await pool.run(tasks(4, 3), 3);
       expect(pool.threadCount).toBe(2); // no new threads: they stay warm
-      const inline = await new ReplicationPool().run(tasks(0, 5), 1);
+      const inline = await new ReplicationPool().run(tasks(0, 7), 1);
       expect(JSON.stringify([...first, ...second])).toBe(JSON.stringify(inline));
     } finally {
       await pool.close();
     }
     expect(pool.threadCount).toBe(0);
+  });
+
+  it('with --workers 2, this thread and one worker thread share the replications, each taking the next free task', async () => {
+    const { scenario } = loadScenario('scenarios/default.yaml', ['horizon=30d']);
+    const tasks = Array.from({ length: 6 }, (_, i) => ({ scenario, replication: i, name: 'default' }));
+    const pool = new ReplicationPool();
+    try {
+      let reported = 0;
+      const two = await pool.run(tasks, 2, (d) => { reported = d; });
+      expect(pool.threadCount).toBe(1);
+      expect(reported).toBe(6);
+      expect(two.map((s) => s.replication)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(JSON.stringify(two)).toBe(JSON.stringify(await new ReplicationPool().run(tasks, 1)));
+    } finally {
+      await pool.close();
+    }
   });
 });
