@@ -14,6 +14,7 @@ import {
 } from '../../src/report/charts/index.js';
 import { ecdfPoints, quantileSorted } from '../../src/report/charts/turnaround.js';
 import { sweptParams } from '../../src/report/charts/sweep.js';
+import { SPEC_REFERENCES, scenarioReferences } from '../../src/report/charts/time-in-state.js';
 import { readOutputs } from '../../src/report/read-outputs.js';
 import { compileVegaLite, renderSvg } from '../../src/report/render.js';
 import type { ReportData, SweepRow } from '../../src/report/types.js';
@@ -96,6 +97,15 @@ describe('every chart builder, representative data', () => {
     expect(spec).toContain('R-CREATING-EXPIRE');
     expect(spec).toContain('R-SHIP-OVERDUE');
     expect(spec).toContain('"x":7,"x2":10');
+  });
+
+  it('time in state: the limits are the run\'s own when its scenario changes them (manifest.json), the spec\'s otherwise', () => {
+    const refs = scenarioReferences({ rules: { creatingExpiry: 21 * 86_400_000, shippingOverdue: 10.5 * 86_400_000 } });
+    const spec = JSON.stringify(timeInStateChart(data.timeInState, refs));
+    expect(spec).toContain('21-day limit: deleted (R-CREATING-EXPIRE)');
+    expect(spec).toContain('10.5-day limit: overdue alert (R-SHIP-OVERDUE)');
+    expect(scenarioReferences(null)).toEqual(SPEC_REFERENCES);
+    expect(scenarioReferences({ rules: {} })).toEqual(SPEC_REFERENCES);
   });
 
   it('rule firings: rule IDs on the axis and titles in tooltips', () => {

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from './common.js';
 import { timelinesChart } from './timelines.js';
 import { occupancyChart } from './occupancy.js';
 import { capacityChart } from './capacity.js';
-import { timeInStateChart } from './time-in-state.js';
+import { scenarioReferences, timeInStateChart } from './time-in-state.js';
 import { turnaroundChart } from './turnaround.js';
 import { ruleFiringsChart } from './rule-firings.js';
 import { ruleChecksChart } from './rule-checks.js';
@@ -45,7 +45,7 @@ export function buildCharts(data: ReportData): ChartEntry[] {
     entry('capacity', 'Capacity', 'Drives on site, copy stations busy and queued, operator utilization.',
       has('timeseries.csv'), () => capacityChart(data.timeseries), 'this folder has no timeseries.csv'),
     entry('time-in-state', 'Time in state', 'How long jobs stay in each state (visits that ended before the horizon), against the spec\'s limits and the copy target.',
-      has('events.csv'), () => timeInStateChart(data.timeInState), 'this folder has no events.csv'),
+      has('events.csv'), () => timeInStateChart(data.timeInState, scenarioReferences(data.manifest?.scenario)), 'this folder has no events.csv'),
     entry('turnaround', 'Turnaround', 'How long jobs take from delivery to return, import against export.',
       has('jobs.csv'), () => turnaroundChart(data.turnaround), 'this folder has no jobs.csv'),
     entry('rule-firings', 'Rule firings', 'Which rules fire, and when: timeouts, escalations, destructions, refusals.',

@@ -28,6 +28,20 @@ export const SPEC_REFERENCES: TimeReferences = {
   copyTargetDays: [7, 10],
 };
 
+/**
+ * The references of the run a report shows: its scenario's own limits (from
+ * manifest.json's scenario, durations in ms), the spec's where it has none.
+ */
+export function scenarioReferences(scenario: unknown): TimeReferences {
+  const rules = (scenario as { rules?: Record<string, unknown> } | null | undefined)?.rules;
+  const days = (ms: unknown, fallback: number) => (typeof ms === 'number' && ms > 0 ? +(ms / DAY).toFixed(2) : fallback);
+  return {
+    ...SPEC_REFERENCES,
+    creatingLimitDays: days(rules?.creatingExpiry, SPEC_REFERENCES.creatingLimitDays),
+    shippingLimitDays: days(rules?.shippingOverdue, SPEC_REFERENCES.shippingLimitDays),
+  };
+}
+
 /** Label of the derived copy phase row (state `copy`). */
 export const COPY_PHASE_LABEL = 'copy (Received → Packaging)';
 
