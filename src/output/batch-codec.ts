@@ -5,9 +5,10 @@
  * then the strings (job ids, details) have left the cache; concatenating them
  * into one string costs the same when V8 flattens the rope. Here each cell is
  * written when the row is, while the model has just touched it, and nothing
- * is allocated per row. A batch is then three transferred buffers: Latin-1
- * bytes, an Int32Array saying what each cell is (a string's byte length, or
- * a tag) and a Float64Array of numbers.
+ * is allocated per row. A batch is then three shared buffers, reused from
+ * batch to batch (buffer-pool.ts): Latin-1 bytes, an Int32Array saying what
+ * each cell is (a string's byte length, or a tag) and a Float64Array of
+ * numbers.
  *
  * Cells cost the simulation thread as little as they can: a word of the
  * vocabulary (vocabulary.ts: kinds, states, rule IDs…) is one Int32, and
@@ -17,6 +18,7 @@
  * (none in today's model) travels as itself, so any text arrives exactly as
  * it was written.
  */
+import { BufferPool } from './buffer-pool.js';
 import { wordIndex } from './vocabulary.js';
 
 export type Cell = string | number;
@@ -53,16 +55,21 @@ export class BatchWriter {
   /** Rows in the batch being built. */
   pending = 0;
 
+  // Buffers of batches already read, handed back for the next ones.
+  private readonly spareBytes = new BufferPool();
+  private readonly spareCells = new BufferPool();
+  private readonly spareNums = new BufferPool();
+
   constructor(private byteCapacity = 16384, private cellCapacity = 1024, private numCapacity = 256) {
-    this.bytes = new Uint8Array(byteCapacity);
-    this.cells = new Int32Array(cellCapacity);
-    this.nums = new Float64Array(numCapacity);
+    this.bytes = new Uint8Array(this.spareBytes.take(byteCapacity));
+    this.cells = new Int32Array(this.spareCells.take(cellCapacity * 4));
+    this.nums = new Float64Array(this.spareNums.take(numCapacity * 8));
   }
 
   /** A string, as its Latin-1 bytes (ids, details: text of any shape). */
   str(s: string): void {
     const n = s.length;
-    if (this.byteCount + n > this.bytes.length) this.bytes = grow(this.bytes, this.byteCount + n);
+    if (this.byteCount + n > this.bytes.length) this.bytes = new Uint8Array(grown(this.bytes, this.byteCount + n, this.spareBytes));
     const bytes = this.bytes;
     let at = this.byteCount;
     for (let i = 0; i < n; i++) {
@@ -101,13 +108,13 @@ export class BatchWriter {
   }
 
   private tagged(tag: number, x: number): void {
-    if (this.numCount === this.nums.length) this.nums = grow(this.nums, this.numCount + 1);
+    if (this.numCount === this.nums.length) this.nums = new Float64Array(grown(this.nums, this.numCount + 1, this.spareNums));
     this.nums[this.numCount++] = x;
     this.cell(tag);
   }
 
   private cell(c: number): void {
-    if (this.cellCount === this.cells.length) this.cells = grow(this.cells, this.cellCount + 1);
+    if (this.cellCount === this.cells.length) this.cells = new Int32Array(grown(this.cells, this.cellCount + 1, this.spareCells));
     this.cells[this.cellCount++] = c;
   }
 
@@ -125,8 +132,8 @@ export class BatchWriter {
     this.endRow();
   }
 
-  /** The batch so far, with the buffers to transfer; starts the next one. */
-  take(): { batch: EncodedBatch; transfer: ArrayBuffer[] } {
+  /** The batch so far (hand it back to recycle() once read); starts the next one. */
+  take(): EncodedBatch {
     const batch: EncodedBatch = {
       bytes: this.bytes, byteCount: this.byteCount, cells: this.cells, cellCount: this.cellCount, nums: this.nums, wide: this.wide, rows: this.pending,
     };
@@ -134,17 +141,25 @@ export class BatchWriter {
     this.byteCapacity = Math.max(this.byteCapacity, this.byteCount);
     this.cellCapacity = Math.max(this.cellCapacity, this.cellCount);
     this.numCapacity = Math.max(this.numCapacity, this.numCount);
-    this.bytes = new Uint8Array(this.byteCapacity);
-    this.cells = new Int32Array(this.cellCapacity);
-    this.nums = new Float64Array(this.numCapacity);
+    this.bytes = new Uint8Array(this.spareBytes.take(this.byteCapacity));
+    this.cells = new Int32Array(this.spareCells.take(this.cellCapacity * 4));
+    this.nums = new Float64Array(this.spareNums.take(this.numCapacity * 8));
     this.wide = [];
     this.byteCount = this.cellCount = this.numCount = this.pending = 0;
-    return { batch, transfer: [batch.bytes.buffer as ArrayBuffer, batch.cells.buffer as ArrayBuffer, batch.nums.buffer as ArrayBuffer] };
+    return batch;
+  }
+
+  /** Hands back a batch's buffers once a stringify thread has read it, for later batches. */
+  recycle(b: EncodedBatch): void {
+    this.spareBytes.give(b.bytes.buffer as SharedArrayBuffer);
+    this.spareCells.give(b.cells.buffer as SharedArrayBuffer);
+    this.spareNums.give(b.nums.buffer as SharedArrayBuffer);
   }
 }
 
-function grow<T extends Uint8Array | Int32Array | Float64Array>(a: T, atLeast: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(a.length * 2, atLeast));
-  b.set(a);
+/** A shared buffer twice as large as `a`'s (or `atLeast` elements), holding `a`'s elements. */
+function grown(a: Uint8Array | Int32Array | Float64Array, atLeast: number, pool: BufferPool): SharedArrayBuffer {
+  const b = pool.take(Math.max(a.length * 2, atLeast) * a.BYTES_PER_ELEMENT);
+  new Uint8Array(b).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   return b;
 }

@@ -9,7 +9,7 @@ const iso = () => { const f = new IsoFormatter(); return (ms: number) => f.forma
 
 const roundTrip = (rows: Cell[][], w = new BatchWriter(4, 2, 1)): Cell[][] => {
   for (const r of rows) w.row(r);
-  return decodeBatch(w.take().batch, iso());
+  return decodeBatch(w.take(), iso());
 };
 
 describe('batch codec (rows from the simulation thread to a stringify thread)', () => {
@@ -29,7 +29,7 @@ describe('batch codec (rows from the simulation thread to a stringify thread)', 
     w.instant(t);
     w.str('state');
     w.endRow();
-    expect(decodeBatch(w.take().batch, iso())).toEqual([['2026-03-01T08:00:00.123Z', 'state']]);
+    expect(decodeBatch(w.take(), iso())).toEqual([['2026-03-01T08:00:00.123Z', 'state']]);
   });
 
   it('buffers grow past their first size, and the next batch starts empty', () => {
@@ -53,7 +53,7 @@ describe('vocabulary and number cells', () => {
     const w = new BatchWriter();
     for (const word of WORDS) w.word(word);
     w.endRow();
-    const { batch } = w.take();
+    const batch = w.take();
     expect(batch.byteCount).toBe(0);
     expect(decodeBatch(batch, iso())).toEqual([[...WORDS]]);
   });
@@ -64,7 +64,7 @@ describe('vocabulary and number cells', () => {
       const w = new BatchWriter(4, 2, 1);
       for (const c of cells) w.word(c);
       w.endRow();
-      expect(decodeBatch(w.take().batch, iso())).toEqual([cells]);
+      expect(decodeBatch(w.take(), iso())).toEqual([cells]);
     }));
   });
 
@@ -72,7 +72,7 @@ describe('vocabulary and number cells', () => {
     const w = new BatchWriter();
     for (const ms of [0, 1000, DAY, 1.5 * DAY, 123_456_789, -DAY / 3]) w.days(ms);
     w.endRow();
-    expect(decodeBatch(w.take().batch, iso())).toEqual([[0, 0.000012, 1, 1.5, 1.428898, -0.333333]]);
+    expect(decodeBatch(w.take(), iso())).toEqual([[0, 0.000012, 1, 1.5, 1.428898, -0.333333]]);
   });
 });
 
@@ -81,7 +81,7 @@ describe('batch reader (a batch read in slices)', () => {
     fc.assert(fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 8 }), { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (rows, slice) => {
       const w = new BatchWriter(4, 2, 1);
       for (const r of rows) w.row(r);
-      const reader = new BatchReader(w.take().batch, iso());
+      const reader = new BatchReader(w.take(), iso());
       const got: Cell[][] = [];
       const buf: Cell[][] = [];
       for (let n; (n = reader.read(buf, slice)) > 0;) {

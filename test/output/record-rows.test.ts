@@ -15,7 +15,7 @@ const START = parseInstant('2026-01-01');
 function line(write: (w: BatchWriter) => void, columns: readonly string[]): string {
   const w = new BatchWriter();
   write(w);
-  const rows = decodeBatch(w.take().batch, new IsoByDay().format);
+  const rows = decodeBatch(w.take(), new IsoByDay().format);
   return stringify(rows, { columns: [...columns], header: false, eof: true });
 }
 
