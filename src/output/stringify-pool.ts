@@ -12,13 +12,13 @@ import { availableParallelism } from 'node:os';
 import type { EncodedBatch } from './batch-codec.js';
 
 /**
- * csv-stringify allocates several objects a cell, and a batch's rows are live
- * while it runs: with the default young generation (about 32 MB here) the
- * threads scavenge often and copy those rows each time. 64 MB measured ~15%
- * less CPU for the whole process on the 100k-job run (threads and GC helpers:
- * 19-21 s against 24-25 s), for ~30 MB more RSS; 128 MB gained nothing more.
+ * csv-stringify allocates several objects a cell. The threads call it on
+ * slices of 256 rows (csv-worker.ts), so little is alive when a scavenge
+ * comes and a young generation of 32 MB costs no more CPU than 64 MB (the
+ * size chosen when whole 2,048-row batches were alive: ~15% less CPU then),
+ * for ~25 MB less RSS at 1M jobs.
  */
-const YOUNG_GENERATION_MB = 64;
+const YOUNG_GENERATION_MB = 32;
 
 /** A batch's CSV text: `length` bytes in the spare buffer sent with it, or in `buffer`. */
 export type Done = (err: Error | null, length?: number, buffer?: SharedArrayBuffer) => void;
