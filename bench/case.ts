@@ -98,8 +98,8 @@ async function main(): Promise<Result> {
           return w.take();
         });
         const p0 = performance.now();
-        await Promise.all(encoded.map(({ batch, transfer }) => new Promise<void>((resolve, reject) => {
-          pool.stringify(0, batch, transfer, (err) => (err ? reject(err) : resolve()));
+        await Promise.all(encoded.map((batch) => new Promise<void>((resolve, reject) => {
+          pool.stringify(0, batch, (err) => (err ? reject(err) : resolve()));
         })));
         poolMs += performance.now() - p0;
         rows += chunk.length;

@@ -1,6 +1,9 @@
-/** Row shapes of jobs.csv, drives.csv and timeseries.csv (docs/outputs.md), built from the model's records. */
+/**
+ * Row shapes of jobs.csv, drives.csv and timeseries.csv (docs/outputs.md): the
+ * model's records and the columns; the output writes job and drive rows cell
+ * by cell (src/output/record-rows.ts), day rows from dayCells.
+ */
 import { DRIVE_STATES, JOB_STATES } from '../spec/states.js';
-import { DAY } from '../sim/time.js';
 import type { Drive } from './entities.js';
 import type { JobFacts } from './retained.js';
 
@@ -38,30 +41,6 @@ export interface DayRecord {
   opsQueue: number;
   copyStations: number;
   operators: number;
-}
-
-const days = (ms: number) => (Number.isFinite(ms) ? +(ms / DAY).toFixed(6) : '');
-
-/** jobs.csv cells, times already formatted by `iso`. */
-export function jobCells(r: JobRecord, iso: (epochMs: number) => string, startMs: number): (string | number)[] {
-  const j = r.job;
-  const t = (ms: number) => (Number.isFinite(ms) ? iso(startMs + ms) : '');
-  const turnaround = Number.isFinite(j.returnShipped) && Number.isFinite(j.firstDelivery) ? days(j.returnShipped - j.firstDelivery) : '';
-  return [
-    j.id, j.type, j.driveCount, j.totalBytes, t(j.created),
-    ...j.entered.slice(0, 7).map(t), // JOB_STATES order, Faulted aside
-    r.finalState, t(j.deleted), j.deleteRule, turnaround, j.cancelRequested ? 'true' : 'false', j.escalations, j.faults, j.errors ? 'true' : 'false',
-  ];
-}
-
-export function driveCells(d: Drive, iso: (epochMs: number) => string, startMs: number): (string | number)[] {
-  const t = (ms: number) => (Number.isFinite(ms) ? iso(startMs + ms) : '');
-  const e = d.entered.map(t); // DRIVE_STATES order, as the columns
-  return [
-    d.id, d.job?.id ?? '', d.role, d.bytes, e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], d.state ?? '', d.outcome,
-    t(d.returned), t(d.destroyed), Number.isFinite(d.copyWait) ? days(d.copyWait) : '',
-    Number.isFinite(d.copyEnd) && Number.isFinite(d.copyStart) ? days(d.copyEnd - d.copyStart) : '',
-  ];
 }
 
 export function dayCells(r: DayRecord, iso: (epochMs: number) => string, startMs: number): (string | number)[] {

@@ -9,6 +9,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { BatchWriter, type EncodedBatch } from './batch-codec.js';
+import { BufferPool } from './buffer-pool.js';
 import { OrderedFile } from './ordered-file.js';
 import { StringifyPool, defaultThreads } from './stringify-pool.js';
 
@@ -19,6 +20,9 @@ const MAX_IN_FLIGHT = 8;
 export class CsvPipeline {
   private readonly pool: StringifyPool;
   private readonly files: OrderedFile[] = [];
+  private readonly sinks: CsvSink[] = [];
+  /** Per file, buffers of chunks written, for the threads to write the next ones into (buffer-pool.ts says why). */
+  private readonly chunks: BufferPool[] = [];
   private readonly waiters: (() => void)[] = [];
   private failure: Error | null = null;
 
@@ -35,6 +39,7 @@ export class CsvPipeline {
     for (const w of this.waiters.splice(0)) w();
   };
 
+
   private async until(ready: () => boolean): Promise<void> {
     while (!this.failure && !ready()) await new Promise<void>((resolve) => this.waiters.push(resolve));
     if (this.failure) throw this.failure;
@@ -44,16 +49,30 @@ export class CsvPipeline {
     const file = this.files.length;
     // The header line once, by csv-stringify, with the options the threads use for the rows.
     const header = stringify([], { header: true, columns: [...columns], eof: true });
-    this.files.push(new OrderedFile(path, header, this.wake, (err) => this.fail(err)));
+    const chunks = new BufferPool();
+    const written = (chunk: ArrayBufferLike): void => {
+      chunks.give(chunk as SharedArrayBuffer);
+      this.wake();
+    };
+    this.chunks.push(chunks);
+    this.files.push(new OrderedFile(path, header, written, (err) => this.fail(err)));
     this.pool.open(file, columns);
-    return new CsvSink(this, file);
+    const sink = new CsvSink(this, file);
+    this.sinks.push(sink);
+    return sink;
   }
 
   /** @internal */
-  send(file: number, batch: EncodedBatch, transfer: ArrayBuffer[]): void {
+  send(file: number, batch: EncodedBatch): void {
     const f = this.files[file];
+    const sink = this.sinks[file];
     const seq = f.reserve();
-    this.pool.stringify(file, batch, transfer, (err, bytes) => (err ? this.fail(err) : f.put(seq, bytes!)));
+    const spare = this.chunks[file].takeLargest();
+    this.pool.stringify(file, batch, (err, length, buffer) => {
+      if (err) return this.fail(err);
+      sink.recycle(batch);
+      f.put(seq, new Uint8Array(buffer ?? spare!, 0, length));
+    }, spare);
   }
 
   get needsDrain(): boolean {
@@ -102,7 +121,6 @@ export class CsvSink extends BatchWriter {
   /** Sends the rows so far (close() needs every sink flushed first). */
   flush(): void {
     if (this.pending === 0) return;
-    const { batch, transfer } = this.take();
-    this.pipeline.send(this.file, batch, transfer);
+    this.pipeline.send(this.file, this.take());
   }
 }

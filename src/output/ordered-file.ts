@@ -20,9 +20,10 @@ export class OrderedFile {
 
   /**
    * `onWritten` runs whenever a chunk has reached the OS (someone may be
-   * waiting for room); `onError` gets write errors (an unwritable folder, a full disk).
+   * waiting for room), with the chunk's buffer, free for reuse; `onError`
+   * gets write errors (an unwritable folder, a full disk).
    */
-  constructor(path: string, header: string, private readonly onWritten: () => void, onError: (err: Error) => void) {
+  constructor(path: string, header: string, private readonly onWritten: (buffer: ArrayBufferLike) => void, onError: (err: Error) => void) {
     this.stream = createWriteStream(path);
     this.closed = new Promise((resolve) => this.stream.once('close', () => resolve()));
     this.stream.on('error', (err) => onError(new OutputError(`cannot write ${basename(path)}: ${err.message}`)));
@@ -44,14 +45,14 @@ export class OrderedFile {
     this.early.set(seq, bytes);
     for (let b = this.early.get(this.written); b !== undefined; b = this.early.get(this.written)) {
       this.early.delete(this.written++);
-      this.stream.write(b, this.wroteChunk);
+      this.stream.write(b, () => this.wroteChunk(b));
     }
   }
 
-  private readonly wroteChunk = (): void => {
+  private wroteChunk(b: Uint8Array): void {
     this.inFlight--;
-    this.onWritten();
-  };
+    this.onWritten(b.buffer);
+  }
 
   /** Ends the file (once complete) and waits until it is closed. */
   async end(): Promise<void> {

@@ -2,15 +2,16 @@
  * The sink that writes a run's CSV files (events.csv, jobs.csv, drives.csv,
  * timeseries.csv) into a folder; see docs/outputs.md. Timeline rows go to
  * the pipeline cell by cell, their time as epoch ms (the stringify threads
- * format it); record rows are built by records.ts, their instants formatted
- * by iso-by-day.ts.
+ * format it); so do job and drive records (record-rows.ts). The few day rows
+ * are built by records.ts.
  */
 import { join } from 'node:path';
 import { TIMELINE_COLUMNS } from '../spec/timeline.js';
 import type { ModelSink } from '../model/sink.js';
-import { DAY_COLUMNS, DRIVE_COLUMNS, JOB_COLUMNS, dayCells, driveCells, jobCells, type DayRecord, type DriveRecord, type JobRecord } from '../model/records.js';
+import { DAY_COLUMNS, DRIVE_COLUMNS, JOB_COLUMNS, dayCells, type DayRecord, type DriveRecord, type JobRecord } from '../model/records.js';
 import { CsvPipeline, type CsvSink } from './csv-pipeline.js';
 import { IsoByDay } from './iso-by-day.js';
+import { writeDriveRow, writeJobRow } from './record-rows.js';
 
 export interface RunFilesOptions {
   /** Write events.csv (false when the timeline is off). */
@@ -40,28 +41,29 @@ export class RunFiles implements ModelSink {
   }
 
   row(time: number, kind: string, entity: string, id: string, job: string, from: string, to: string, rule: string, pkg: string, detail: string): void {
-    // Cell by cell, no row array: the timeline is most of the rows. The stringify thread formats the time.
+    // Cell by cell, no row array: the timeline is most of the rows. The stringify thread formats the time;
+    // kinds, entities, states and rule IDs are words of the vocabulary, the rest any text.
     const e = this.events;
     if (!e) return;
     e.instant(time);
-    e.str(kind);
-    e.str(entity);
+    e.word(kind);
+    e.word(entity);
     e.str(id);
     e.str(job);
-    e.str(from);
-    e.str(to);
-    e.str(rule);
+    e.word(from);
+    e.word(to);
+    e.word(rule);
     e.str(pkg);
     e.str(detail);
     e.endRow();
   }
 
   job(r: JobRecord): void {
-    this.jobs.row(jobCells(r, this.format, this.startMs));
+    writeJobRow(this.jobs, r, this.startMs);
   }
 
   drive(r: DriveRecord): void {
-    this.drives.row(driveCells(r.drive, this.format, this.startMs));
+    writeDriveRow(this.drives, r, this.startMs);
   }
 
   day(r: DayRecord): void {

@@ -1,7 +1,7 @@
 /**
- * A few csv-stringify threads (csv-worker.ts). csv-stringify does about a
- * third of a million rows a second on one core, less than a full timeline
- * needs, so batches go round-robin to every thread. Each thread answers its
+ * A few csv-stringify threads (csv-worker.ts). csv-stringify does about half
+ * a million rows a second on one core, about what a full timeline needs, so
+ * batches go round-robin to every thread. Each thread answers its
  * batches in the order it got them, so a FIFO of callbacks per thread is all
  * the bookkeeping; putting the answers of different threads back in order is
  * the caller's job (ordered-file.ts).
@@ -12,20 +12,26 @@ import { availableParallelism } from 'node:os';
 import type { EncodedBatch } from './batch-codec.js';
 
 /**
- * csv-stringify allocates several objects a cell, and a batch's rows are live
- * while it runs: with the default young generation (about 32 MB here) the
- * threads scavenge often and copy those rows each time. 64 MB measured ~15%
- * less CPU for the whole process on the 100k-job run (threads and GC helpers:
- * 19-21 s against 24-25 s), for ~30 MB more RSS; 128 MB gained nothing more.
+ * csv-stringify allocates several objects a cell. The threads call it on
+ * slices of 256 rows (csv-worker.ts), so little is alive when a scavenge
+ * comes and a young generation of 32 MB costs no more CPU than 64 MB (the
+ * size chosen when whole 2,048-row batches were alive: ~15% less CPU then),
+ * for ~25 MB less RSS at 1M jobs.
  */
-const YOUNG_GENERATION_MB = 64;
+const YOUNG_GENERATION_MB = 32;
 
-export type Done = (err: Error | null, bytes?: Uint8Array) => void;
+/** A batch's CSV text: `length` bytes in the spare buffer sent with it, or in `buffer`. */
+export type Done = (err: Error | null, length?: number, buffer?: SharedArrayBuffer) => void;
 
 
-/** As many threads as cores: the simulation thread is mostly waiting on them or they on it. */
+/**
+ * A core for the simulation thread, the others for stringify threads (at
+ * least one). On 2 cores a second stringify thread only took turns with the
+ * first and with the simulation thread, woken by every batch: the same wall
+ * time or worse for ~1 s more CPU per 100k jobs and another heap (~70 MB).
+ */
 export function defaultThreads(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, availableParallelism() - 1);
 }
 
 export class StringifyPool {
@@ -40,10 +46,10 @@ export class StringifyPool {
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       const pending: Done[] = [];
-      worker.on('message', (m: { bytes?: Uint8Array; error?: string }) => {
+      worker.on('message', (m: { length?: number; buffer?: SharedArrayBuffer; error?: string }) => {
         const done = pending.shift()!;
         if (m.error !== undefined) done(new Error(`CSV writer thread: ${m.error}`));
-        else done(null, m.bytes);
+        else done(null, m.length, m.buffer);
       });
       worker.on('error', (err) => this.crash(pending, err));
       worker.on('exit', (code) => { if (code !== 0) this.crash(pending, new Error(`CSV writer thread exited with code ${code}`)); });
@@ -63,11 +69,15 @@ export class StringifyPool {
     for (const w of this.workers) w.postMessage({ file, columns: [...columns] });
   }
 
-  stringify(file: number, batch: EncodedBatch, transfer: ArrayBuffer[], done: Done): void {
+  /**
+   * Stringifies a batch (its buffers are shared: keep them until `done`);
+   * `spare`, if given, is a shared buffer the thread may write the text into.
+   */
+  stringify(file: number, batch: EncodedBatch, done: Done, spare?: SharedArrayBuffer): void {
     const i = this.next;
     this.next = (i + 1) % this.workers.length;
     this.pending[i].push(done);
-    this.workers[i].postMessage({ file, batch }, transfer);
+    this.workers[i].postMessage({ file, batch, spare });
   }
 
   async close(): Promise<void> {

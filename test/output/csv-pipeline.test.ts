@@ -115,7 +115,7 @@ describe('the stringify pool', () => {
     const crashes: Error[] = [];
     const pool = new StringifyPool(1, (err) => crashes.push(err));
     pool.open(0, ['a']);
-    const err = await new Promise<Error | null>((resolve) => pool.stringify(0, {} as never, [], (e) => resolve(e)));
+    const err = await new Promise<Error | null>((resolve) => pool.stringify(0, {} as never, (e) => resolve(e)));
     expect(err?.message).toMatch(/^CSV writer thread: TypeError/);
     await pool.close();
     expect(crashes).toEqual([]);
