@@ -12,6 +12,8 @@ import { arriveRow, driveStateRow } from './drive-rows.js';
 import { destroyRow, returnRow } from './drive-exits.js';
 import { alertRow, contactRow, deliverRow, extendRow, lostRow, replyRow, shipRow } from './escalation-rows.js';
 import { InstantParser } from './instant.js';
+import { idHash, type IdTable } from './id-table.js';
+import type { CompactJob } from './compact.js';
 import type { Registry } from './registry.js';
 import type { DriveRec, JobRec } from './records.js';
 import { cancelRow, deleteRow, jobStateRow, putRow, refuseRow, updateRow } from './job-rows.js';
@@ -37,35 +39,42 @@ export class TimelineChecker {
   /** Checks the next row (`line`: its line in the file, for messages). Throws TimelineFormatError on a malformed row. */
   push(row: TimelineRow, line: number): void {
     const out = this.row;
-    out.idSlot = out.jobSlot = -1;
     out.idJob = out.jobRec = null;
     out.idDrive = null;
-    this.accept(validateInto(row, line, this.instants, this.ctx.now, out), line);
+    const t = validateInto(row, line, this.instants, this.ctx.now, out);
+    out.idHash = idHash(out.id);
+    out.jobHash = idHash(out.job);
+    this.accept(t, line);
   }
 
   /**
    * push for a reader that has read the row's time itself: `t` (epoch ms) must
    * be the time column's value and not before `lastTime`; row.time is not read.
-   * Its idSlot … jobRec say what the reader found in the registries' caches.
+   * Its idHash … jobRec say what the reader found in the registries.
    */
   pushTimed(row: CheckRow, t: number, line: number): void {
     const out = this.row;
     validateFieldsInto(row, line, out);
-    out.idSlot = row.idSlot;
-    out.jobSlot = row.jobSlot;
+    out.idHash = row.idHash;
+    out.jobHash = row.jobHash;
     out.idJob = row.idJob;
     out.idDrive = row.idDrive;
     out.jobRec = row.jobRec;
     this.accept(t, line);
   }
 
-  /** The job and drive registries, whose caches a reader consults before pushTimed. */
+  /** The job and drive registries, which a reader consults before pushTimed. */
   get jobs(): Registry<JobRec> {
     return this.ctx.jobs;
   }
 
   get drives(): Registry<DriveRec> {
     return this.ctx.drives;
+  }
+
+  /** Compacted finished jobs (compact.ts): the reader takes their ID strings from here rather than decode them. */
+  get compacted(): IdTable<CompactJob> {
+    return this.ctx.compacted;
   }
 
   /** The time of the last row (-Infinity before the first): a row's time may not be earlier. */
