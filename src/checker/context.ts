@@ -14,6 +14,7 @@ import { ViolationLog } from './violations.js';
 import { own } from './strings.js';
 import { Registry } from './registry.js';
 import { IdTable } from './id-table.js';
+import { InstantList } from './instant-list.js';
 import { CompactJob, rehydrate, rehydrateDrive, rehydrateJob } from './compact.js';
 
 /** Unknown IDs are reported once each; past this many, further ones are reported every time (bounded memory). */
@@ -30,7 +31,7 @@ export class CheckState {
   /** Finished jobs waiting out retention, compacted (compact.ts); the registries give them back on demand. */
   readonly compacted = new IdTable<CompactJob>(16);
   /** Jobs given back at this instant (or whose drives left): compacted again at its end if they qualify. */
-  readonly recompact: JobRec[] = [];
+  readonly recompact = new InstantList<JobRec>();
   /** Jobs whose export return was lost or damaged (R-RETURN-LOST), for `reexport-of`. Few. */
   readonly lostJobs = new Set<string>();
   /** Return packages of deleted jobs not yet delivered or lost (few: a delete soon after the finish). */
@@ -38,8 +39,8 @@ export class CheckState {
   readonly timers = new TimerQueue<Owner>();
   readonly log = new ViolationLog();
   /** Jobs and drives touched at the current instant (for the instant-end checks). */
-  readonly touchedJobs: JobRec[] = [];
-  readonly touchedDrives: DriveRec[] = [];
+  readonly touchedJobs = new InstantList<JobRec>();
+  readonly touchedDrives = new InstantList<DriveRec>();
   private readonly unknownReported = new Set<string>();
   private readonly iso = new IsoFormatter();
 

@@ -12,7 +12,8 @@ import type { DriveRec, JobRec } from './records.js';
 import type { Registry } from './registry.js';
 import type { IdTable } from './id-table.js';
 import type { CompactJob } from './compact.js';
-import type { ByteRecordSink, FieldSpans } from './byte-records.js';
+import { MAX_FIELDS, type ByteRecordSink, type FieldSpans } from './byte-records.js';
+import { SpanBatch } from './span-batch.js';
 import type { TimelineChecker } from './checker.js';
 import { ByteInterner, decode } from './intern.js';
 import { InstantParser } from './instant.js';
@@ -20,6 +21,7 @@ import { emptyRow, readHeader, toRow, type CheckRow, type ColumnMap } from './ro
 
 /** Length of a canonical instant, 2026-03-01T08:00:00.000Z. */
 const CANONICAL_TIME = 24;
+const DRIVE = 'drive';
 
 export class RowReader implements ByteRecordSink {
   private cols: ColumnMap | null = null;
@@ -33,6 +35,11 @@ export class RowReader implements ByteRecordSink {
   private readonly jobs: Registry<JobRec>;
   private readonly drives: Registry<DriveRec>;
   private readonly compacted: IdTable<CompactJob>;
+  /** Records held back (span-batch.ts), and the buffer their spans point into. */
+  private readonly batch = new SpanBatch();
+  private batchBuf: Buffer | null = null;
+  /** What the batch's warming reads added up to: kept so the reads are not optimized away. */
+  warmth = 0;
 
   constructor(private readonly checker: TimelineChecker) {
     this.jobs = checker.jobs;
@@ -45,6 +52,7 @@ export class RowReader implements ByteRecordSink {
   }
 
   record(fields: string[], line: number): void {
+    this.flush();
     if (this.cols === null) this.cols = readHeader(fields, line);
     else this.checker.push(toRow(fields, line, this.cols, this.row), line);
   }
@@ -55,21 +63,50 @@ export class RowReader implements ByteRecordSink {
       this.record(textOf(buf, f, count), line);
       return;
     }
-    const s = f.starts, e = f.ends, h = f.hashes, r = this.row, words = this.words, names = this.names;
-    r.kind = words.get(buf, s[1], e[1], h[1]) as TimelineRow['kind'];
-    r.entity = words.get(buf, s[2], e[2], h[2]) as TimelineRow['entity'];
-    this.ids(buf, s[3], e[3], h[3], s[4], e[4], h[4], r.entity === 'drive');
-    r.from = words.get(buf, s[5], e[5], h[5]);
-    r.to = words.get(buf, s[6], e[6], h[6]);
-    r.rule = words.get(buf, s[7], e[7], h[7]);
-    const p = cols.packageAt, d = cols.detailAt;
-    r.package = p >= 0 ? names.get(buf, s[p], e[p], h[p]) : '';
-    r.detail = d >= 0 ? names.get(buf, s[d], e[d], h[d]) : '';
-    const t = e[0] - s[0] === CANONICAL_TIME ? this.instants.parseBytes(buf, s[0]) : NaN;
+    this.batchBuf = buf;
+    if (this.batch.add(f, count, line)) this.flush();
+  }
+
+  /**
+   * Checks the records held back, in order. Their IDs' slots and records are
+   * read first, all of them, so that the cache misses overlap (span-batch.ts);
+   * the checking that follows finds them in the cache.
+   */
+  flush(): void {
+    const b = this.batch, n = b.size, buf = this.batchBuf;
+    if (n === 0 || buf === null) return;
+    b.size = 0;
+    const s = b.starts, e = b.ends, h = b.hashes;
+    let w = 0;
+    for (let k = 0, at = 0; k < n; k++, at += MAX_FIELDS) {
+      const job = this.jobs.peek(h[at + 4], e[at + 4] - s[at + 4]);
+      if (job !== undefined) w ^= job.flags;
+      if (e[at + 2] - s[at + 2] !== DRIVE.length) continue;
+      // A drive row: its drive, and the job it belongs to (its state row reads both).
+      const x = this.drives.peek(h[at + 3], e[at + 3] - s[at + 3]);
+      if (x !== undefined && x.job !== null) w ^= x.job.flags;
+    }
+    this.warmth = w;
+    for (let k = 0, at = 0; k < n; k++, at += MAX_FIELDS) this.check(buf, at, b.lines[k]);
+  }
+
+  /** Checks the batch's record whose spans start at `at`. */
+  private check(buf: Buffer, at: number, line: number): void {
+    const cols = this.cols!, b = this.batch, s = b.starts, e = b.ends, h = b.hashes, r = this.row, words = this.words, names = this.names;
+    r.kind = words.get(buf, s[at + 1], e[at + 1], h[at + 1]) as TimelineRow['kind'];
+    r.entity = words.get(buf, s[at + 2], e[at + 2], h[at + 2]) as TimelineRow['entity'];
+    this.ids(buf, s[at + 3], e[at + 3], h[at + 3], s[at + 4], e[at + 4], h[at + 4], r.entity === 'drive');
+    r.from = words.get(buf, s[at + 5], e[at + 5], h[at + 5]);
+    r.to = words.get(buf, s[at + 6], e[at + 6], h[at + 6]);
+    r.rule = words.get(buf, s[at + 7], e[at + 7], h[at + 7]);
+    const p = at + cols.packageAt, d = at + cols.detailAt;
+    r.package = cols.packageAt >= 0 ? names.get(buf, s[p], e[p], h[p]) : '';
+    r.detail = cols.detailAt >= 0 ? names.get(buf, s[d], e[d], h[d]) : '';
+    const t = e[at] - s[at] === CANONICAL_TIME ? this.instants.parseBytes(buf, s[at]) : NaN;
     if (t >= this.checker.lastTime) {
       this.checker.pushTimed(r, t, line);
     } else {
-      r.time = decode(buf, s[0], e[0]);
+      r.time = decode(buf, s[at], e[at]);
       this.checker.push(r, line);
     }
   }
@@ -87,7 +124,7 @@ export class RowReader implements ByteRecordSink {
       r.idDrive = x ?? null;
       r.idJob = null;
       r.id = x !== undefined ? x.id : decode(buf, is, ie);
-    } else if (ie - is === je - js && ih === jh && buf.compare(buf, js, je, is, ie) === 0) {
+    } else if (ie - is === je - js && ih === jh && sameBytes(buf, is, js, ie - is)) {
       // A job row: its id is its job column.
       r.idHash = r.jobHash;
       r.idJob = r.jobRec;
@@ -107,6 +144,12 @@ export class RowReader implements ByteRecordSink {
     const c = this.compacted.findBytes(buf, start, end, hash);
     return c !== undefined ? c.id : decode(buf, start, end);
   }
+}
+
+/** Whether buf[a, a + len) and buf[b, b + len) hold the same bytes (an ID is short: a loop beats a native call). */
+function sameBytes(buf: Buffer, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (buf[a + i] !== buf[b + i]) return false;
+  return true;
 }
 
 function textOf(buf: Buffer, f: FieldSpans, count: number): string[] {
