@@ -27,7 +27,7 @@ export class TimelineChecker {
   private readonly instants = new InstantParser();
   private rows = 0;
   private started = false;
-  /** The row being checked, canonicalized (reused: the checker keeps no row). */
+  /** A row pushed as text, canonicalized (reused: the checker keeps no row). */
   private readonly row = emptyRow();
 
   constructor(options?: CheckOptions) {
@@ -44,23 +44,19 @@ export class TimelineChecker {
     const t = validateInto(row, line, this.instants, this.ctx.now, out);
     out.idHash = idHash(out.id);
     out.jobHash = idHash(out.job);
-    this.accept(t, line);
+    this.accept(t, line, out);
   }
 
   /**
    * push for a reader that has read the row's time itself: `t` (epoch ms) must
    * be the time column's value and not before `lastTime`; row.time is not read.
-   * Its idHash … jobRec say what the reader found in the registries.
+   * Its idHash … jobRec say what the reader found in the registries. The row
+   * is validated in place and checked as it is (the reader refills it for
+   * the next record; the checker keeps no row).
    */
   pushTimed(row: CheckRow, t: number, line: number): void {
-    const out = this.row;
-    validateFieldsInto(row, line, out);
-    out.idHash = row.idHash;
-    out.jobHash = row.jobHash;
-    out.idJob = row.idJob;
-    out.idDrive = row.idDrive;
-    out.jobRec = row.jobRec;
-    this.accept(t, line);
+    validateFieldsInto(row, line, row);
+    this.accept(t, line, row);
   }
 
   /** The job and drive registries, which a reader consults before pushTimed. */
@@ -82,8 +78,8 @@ export class TimelineChecker {
     return this.ctx.now;
   }
 
-  /** Checks this.row, validated, at time `t`. */
-  private accept(t: number, line: number): void {
+  /** Checks `row`, validated, at time `t`. */
+  private accept(t: number, line: number, row: CheckRow): void {
     const ctx = this.ctx;
     this.rows++;
     ctx.line = line;
@@ -93,7 +89,7 @@ export class TimelineChecker {
       this.passTimers(t, line);
       ctx.now = t;
     }
-    dispatch(ctx, this.row);
+    dispatch(ctx, row);
   }
 
   /** Ends the timeline: instant-end checks, timers due by the end, and the result. */

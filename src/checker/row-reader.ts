@@ -79,12 +79,14 @@ export class RowReader implements ByteRecordSink {
     const s = b.starts, e = b.ends, h = b.hashes;
     let w = 0;
     for (let k = 0, at = 0; k < n; k++, at += MAX_FIELDS) {
-      const job = this.jobs.peek(h[at + 4], e[at + 4] - s[at + 4]);
-      if (job !== undefined) w ^= job.flags;
+      const jobLen = e[at + 4] - s[at + 4];
+      const job = this.jobs.peek(h[at + 4], jobLen);
+      if (job !== undefined) w ^= warmJob(job);
+      else if (jobLen > 0) w ^= this.compacted.peek(h[at + 4], jobLen)?.bits ?? 0; // a finished job's deliver or delete
       if (e[at + 2] - s[at + 2] !== DRIVE.length) continue;
       // A drive row: its drive, and the job it belongs to (its state row reads both).
       const x = this.drives.peek(h[at + 3], e[at + 3] - s[at + 3]);
-      if (x !== undefined && x.job !== null) w ^= x.job.flags;
+      if (x !== undefined) w ^= warmDrive(x);
     }
     this.warmth = w;
     for (let k = 0, at = 0; k < n; k++, at += MAX_FIELDS) this.check(buf, at, b.lines[k]);
@@ -144,6 +146,29 @@ export class RowReader implements ByteRecordSink {
     const c = this.compacted.findBytes(buf, start, end, hash);
     return c !== undefined ? c.id : decode(buf, start, end);
   }
+}
+
+/**
+ * Reads what checking a row of this job will read, each on its own cache
+ * line (a record spans several, and its lists and timers are objects of
+ * their own): its flags and instant (every row touches them), its drives'
+ * list and first drive (the instant-end checks), its timers (a state change
+ * disarms them).
+ */
+function warmJob(j: JobRec): number {
+  let w = j.flags ^ (j.instant === 0 ? 1 : 0) ^ (j.state === null ? 1 : 0);
+  const d = j.drives;
+  if (d.length > 0) w ^= d[0].state === null ? 1 : 0;
+  if (j.tExpire !== null) w ^= j.tExpire.armedLine;
+  if (j.tNever !== null) w ^= j.tNever.armedLine;
+  if (j.tOverdue !== null) w ^= j.tOverdue.armedLine;
+  if (j.tRetention !== null) w ^= j.tRetention.armedLine;
+  return w;
+}
+
+/** Reads what a drive's state row reads of it, and of its job. */
+function warmDrive(x: DriveRec): number {
+  return (x.state === null ? 1 : 0) ^ (x.onSite ? 1 : 0) ^ (x.job === null ? 0 : warmJob(x.job));
 }
 
 /** Whether buf[a, a + len) and buf[b, b + len) hold the same bytes (an ID is short: a loop beats a native call). */

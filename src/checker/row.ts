@@ -60,7 +60,11 @@ export function validateInto(row: TimelineRow, line: number, instants: InstantPa
   return t;
 }
 
-/** validateInto without the time column: for a row whose time the caller has read and found in order. */
+/**
+ * validateInto without the time column: for a row whose time the caller has
+ * read and found in order. `out` may be `row` itself: every field is read
+ * before any is written.
+ */
 export function validateFieldsInto(row: TimelineRow, line: number, out: TimelineRow): void {
   const kind = KIND_OF.get(row.kind) ?? fail(line, 'kind', `unknown kind "${row.kind}" (expected one of ${EVENT_KINDS.join(', ')})`);
   const entity = row.entity === 'job' ? 'job' : row.entity === 'drive' ? 'drive' : fail(line, 'entity', `entity must be job or drive, got "${row.entity}"`);
