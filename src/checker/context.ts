@@ -27,7 +27,7 @@ export class CheckState {
   readonly jobs = new Registry<JobRec>(16);
   readonly drives = new Registry<DriveRec>(17);
   /** Customer packages (`ship` rows) → their job, while the job lives: finds an orphan's job. */
-  readonly packages = new Map<string, JobRec | CompactJob>();
+  readonly packages = new IdTable<JobRec | CompactJob>(16);
   /** Finished jobs waiting out retention, compacted (compact.ts); the registries give them back on demand. */
   readonly compacted = new IdTable<CompactJob>(16);
   /** Jobs given back at this instant (or whose drives left): compacted again at its end if they qualify. */

@@ -14,6 +14,7 @@ import type { IdTable } from './id-table.js';
 import type { CompactJob } from './compact.js';
 import { MAX_FIELDS, type ByteRecordSink, type FieldSpans } from './byte-records.js';
 import { SpanBatch } from './span-batch.js';
+import { BatchWarmer } from './batch-warmer.js';
 import type { TimelineChecker } from './checker.js';
 import { ByteInterner, decode } from './intern.js';
 import { InstantParser } from './instant.js';
@@ -21,7 +22,6 @@ import { emptyRow, readHeader, toRow, type CheckRow, type ColumnMap } from './ro
 
 /** Length of a canonical instant, 2026-03-01T08:00:00.000Z. */
 const CANONICAL_TIME = 24;
-const DRIVE = 'drive';
 
 export class RowReader implements ByteRecordSink {
   private cols: ColumnMap | null = null;
@@ -38,13 +38,13 @@ export class RowReader implements ByteRecordSink {
   /** Records held back (span-batch.ts), and the buffer their spans point into. */
   private readonly batch = new SpanBatch();
   private batchBuf: Buffer | null = null;
-  /** What the batch's warming reads added up to: kept so the reads are not optimized away. */
-  warmth = 0;
+  private readonly warmer: BatchWarmer;
 
   constructor(private readonly checker: TimelineChecker) {
     this.jobs = checker.jobs;
     this.drives = checker.drives;
     this.compacted = checker.compacted;
+    this.warmer = new BatchWarmer(this.jobs, this.drives, this.compacted);
   }
 
   get sawHeader(): boolean {
@@ -68,27 +68,16 @@ export class RowReader implements ByteRecordSink {
   }
 
   /**
-   * Checks the records held back, in order. Their IDs' slots and records are
-   * read first, all of them, so that the cache misses overlap (span-batch.ts);
-   * the checking that follows finds them in the cache.
+   * Checks the records held back, in order, once what they will read has
+   * been read ahead for all of them (batch-warmer.ts), so that the cache
+   * misses overlap instead of coming one row at a time.
    */
   flush(): void {
     const b = this.batch, n = b.size, buf = this.batchBuf;
     if (n === 0 || buf === null) return;
+    this.warmer.warm(b);
+    // Emptied before checking: a check that throws leaves no record behind to check again.
     b.size = 0;
-    const s = b.starts, e = b.ends, h = b.hashes;
-    let w = 0;
-    for (let k = 0, at = 0; k < n; k++, at += MAX_FIELDS) {
-      const jobLen = e[at + 4] - s[at + 4];
-      const job = this.jobs.peek(h[at + 4], jobLen);
-      if (job !== undefined) w ^= warmJob(job);
-      else if (jobLen > 0) w ^= this.compacted.peek(h[at + 4], jobLen)?.bits ?? 0; // a finished job's deliver or delete
-      if (e[at + 2] - s[at + 2] !== DRIVE.length) continue;
-      // A drive row: its drive, and the job it belongs to (its state row reads both).
-      const x = this.drives.peek(h[at + 3], e[at + 3] - s[at + 3]);
-      if (x !== undefined) w ^= warmDrive(x);
-    }
-    this.warmth = w;
     for (let k = 0, at = 0; k < n; k++, at += MAX_FIELDS) this.check(buf, at, b.lines[k]);
   }
 
@@ -146,29 +135,6 @@ export class RowReader implements ByteRecordSink {
     const c = this.compacted.findBytes(buf, start, end, hash);
     return c !== undefined ? c.id : decode(buf, start, end);
   }
-}
-
-/**
- * Reads what checking a row of this job will read, each on its own cache
- * line (a record spans several, and its lists and timers are objects of
- * their own): its flags and instant (every row touches them), its drives'
- * list and first drive (the instant-end checks), its timers (a state change
- * disarms them).
- */
-function warmJob(j: JobRec): number {
-  let w = j.flags ^ (j.instant === 0 ? 1 : 0) ^ (j.state === null ? 1 : 0);
-  const d = j.drives;
-  if (d.length > 0) w ^= d[0].state === null ? 1 : 0;
-  if (j.tExpire !== null) w ^= j.tExpire.armedLine;
-  if (j.tNever !== null) w ^= j.tNever.armedLine;
-  if (j.tOverdue !== null) w ^= j.tOverdue.armedLine;
-  if (j.tRetention !== null) w ^= j.tRetention.armedLine;
-  return w;
-}
-
-/** Reads what a drive's state row reads of it, and of its job. */
-function warmDrive(x: DriveRec): number {
-  return (x.state === null ? 1 : 0) ^ (x.onSite ? 1 : 0) ^ (x.job === null ? 0 : warmJob(x.job));
 }
 
 /** Whether buf[a, a + len) and buf[b, b + len) hold the same bytes (an ID is short: a loop beats a native call). */
