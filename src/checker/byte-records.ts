@@ -28,12 +28,6 @@ export interface ByteRecordSink {
   spans(buf: Buffer, spans: FieldSpans, count: number, line: number): void;
   /** Any other record, as text. */
   record(fields: string[], line: number): void;
-  /**
-   * A sink may hold spans back (row-reader.ts): it must use them when this
-   * is called, before the buffer's bytes change and before a record is
-   * split as text (so records, and their errors, keep the file's order).
-   */
-  flush?(): void;
 }
 
 const LF = 10;
@@ -72,10 +66,7 @@ export class ByteRecords {
       let i = pos, n = 0, from = pos, h = 0, quoted = false;
       for (;;) {
         if (i >= end) {
-          if (!final) {
-            this.sink.flush?.();
-            return pos;
-          }
+          if (!final) return pos;
           break;
         }
         const c = buf[i];
@@ -98,7 +89,6 @@ export class ByteRecords {
         i++;
       }
       if (quoted) {
-        this.sink.flush?.();
         const next = this.quoted(buf, pos, end, final);
         if (next < 0) return pos; // the record continues past the buffer
         pos = next;
@@ -115,15 +105,11 @@ export class ByteRecords {
         }
         n++;
         if (n <= MAX_FIELDS) this.sink.spans(buf, this.f, n, this.at.line);
-        else {
-          this.sink.flush?.();
-          this.sink.record(buf.toString('utf8', pos, e).split(','), this.at.line);
-        }
+        else this.sink.record(buf.toString('utf8', pos, e).split(','), this.at.line);
       }
       this.at.line++;
       pos = i + 1;
     }
-    this.sink.flush?.();
     return Math.min(pos, end);
   }
 

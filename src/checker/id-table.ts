@@ -89,21 +89,6 @@ export class IdTable<R> {
     return undefined;
   }
 
-  /**
-   * The record most likely under an inline ID with this hash and length (the
-   * first slot whose hash and length match; its bytes are not compared):
-   * reading it brings its slot and its record into the cache ahead of the
-   * real lookup (the row reader's warming, span-batch.ts).
-   */
-  peek(hash: number, len: number): R | undefined {
-    const ints = this.ints, mask = this.mask;
-    for (let s = spread(hash) & mask; ; s = (s + 1) & mask) {
-      const l = ints[s * INTS + 1];
-      if (l === 0) return undefined;
-      if (l === len && ints[s * INTS] === hash) return this.recs[s];
-    }
-  }
-
   /** The record of `id`. */
   get(id: string): R | undefined {
     return this.getHashed(id, idHash(id));

@@ -38,11 +38,6 @@ export class Registry<R extends Registered> {
     return this.map.findBytes(buf, start, end, hash);
   }
 
-  /** The record most likely under the ID whose bytes have this hash and length, for warming (IdTable.peek). */
-  peek(hash: number, len: number): R | undefined {
-    return this.map.peek(hash, len);
-  }
-
   /**
    * The record of `id`, given back by the fallback if need be. `hash` is its
    * idHash when the caller has it; `hint` what the reader found for it (null:

@@ -12,9 +12,7 @@ import type { DriveRec, JobRec } from './records.js';
 import type { Registry } from './registry.js';
 import type { IdTable } from './id-table.js';
 import type { CompactJob } from './compact.js';
-import { MAX_FIELDS, type ByteRecordSink, type FieldSpans } from './byte-records.js';
-import { SpanBatch } from './span-batch.js';
-import { BatchWarmer } from './batch-warmer.js';
+import type { ByteRecordSink, FieldSpans } from './byte-records.js';
 import type { TimelineChecker } from './checker.js';
 import { ByteInterner, decode } from './intern.js';
 import { InstantParser } from './instant.js';
@@ -35,16 +33,11 @@ export class RowReader implements ByteRecordSink {
   private readonly jobs: Registry<JobRec>;
   private readonly drives: Registry<DriveRec>;
   private readonly compacted: IdTable<CompactJob>;
-  /** Records held back (span-batch.ts), and the buffer their spans point into. */
-  private readonly batch = new SpanBatch();
-  private batchBuf: Buffer | null = null;
-  private readonly warmer: BatchWarmer;
 
   constructor(private readonly checker: TimelineChecker) {
     this.jobs = checker.jobs;
     this.drives = checker.drives;
     this.compacted = checker.compacted;
-    this.warmer = new BatchWarmer(this.jobs, this.drives, this.compacted);
   }
 
   get sawHeader(): boolean {
@@ -52,7 +45,6 @@ export class RowReader implements ByteRecordSink {
   }
 
   record(fields: string[], line: number): void {
-    this.flush();
     if (this.cols === null) this.cols = readHeader(fields, line);
     else this.checker.push(toRow(fields, line, this.cols, this.row), line);
   }
@@ -63,41 +55,21 @@ export class RowReader implements ByteRecordSink {
       this.record(textOf(buf, f, count), line);
       return;
     }
-    this.batchBuf = buf;
-    if (this.batch.add(f, count, line)) this.flush();
-  }
-
-  /**
-   * Checks the records held back, in order, once what they will read has
-   * been read ahead for all of them (batch-warmer.ts), so that the cache
-   * misses overlap instead of coming one row at a time.
-   */
-  flush(): void {
-    const b = this.batch, n = b.size, buf = this.batchBuf;
-    if (n === 0 || buf === null) return;
-    this.warmer.warm(b);
-    // Emptied before checking: a check that throws leaves no record behind to check again.
-    b.size = 0;
-    for (let k = 0, at = 0; k < n; k++, at += MAX_FIELDS) this.check(buf, at, b.lines[k]);
-  }
-
-  /** Checks the batch's record whose spans start at `at`. */
-  private check(buf: Buffer, at: number, line: number): void {
-    const cols = this.cols!, b = this.batch, s = b.starts, e = b.ends, h = b.hashes, r = this.row, words = this.words, names = this.names;
-    r.kind = words.get(buf, s[at + 1], e[at + 1], h[at + 1]) as TimelineRow['kind'];
-    r.entity = words.get(buf, s[at + 2], e[at + 2], h[at + 2]) as TimelineRow['entity'];
-    this.ids(buf, s[at + 3], e[at + 3], h[at + 3], s[at + 4], e[at + 4], h[at + 4], r.entity === 'drive');
-    r.from = words.get(buf, s[at + 5], e[at + 5], h[at + 5]);
-    r.to = words.get(buf, s[at + 6], e[at + 6], h[at + 6]);
-    r.rule = words.get(buf, s[at + 7], e[at + 7], h[at + 7]);
-    const p = at + cols.packageAt, d = at + cols.detailAt;
-    r.package = cols.packageAt >= 0 ? names.get(buf, s[p], e[p], h[p]) : '';
-    r.detail = cols.detailAt >= 0 ? names.get(buf, s[d], e[d], h[d]) : '';
-    const t = e[at] - s[at] === CANONICAL_TIME ? this.instants.parseBytes(buf, s[at]) : NaN;
+    const s = f.starts, e = f.ends, h = f.hashes, r = this.row, words = this.words, names = this.names;
+    r.kind = words.get(buf, s[1], e[1], h[1]) as TimelineRow['kind'];
+    r.entity = words.get(buf, s[2], e[2], h[2]) as TimelineRow['entity'];
+    this.ids(buf, s[3], e[3], h[3], s[4], e[4], h[4], r.entity === 'drive');
+    r.from = words.get(buf, s[5], e[5], h[5]);
+    r.to = words.get(buf, s[6], e[6], h[6]);
+    r.rule = words.get(buf, s[7], e[7], h[7]);
+    const p = cols.packageAt, d = cols.detailAt;
+    r.package = p >= 0 ? names.get(buf, s[p], e[p], h[p]) : '';
+    r.detail = d >= 0 ? names.get(buf, s[d], e[d], h[d]) : '';
+    const t = e[0] - s[0] === CANONICAL_TIME ? this.instants.parseBytes(buf, s[0]) : NaN;
     if (t >= this.checker.lastTime) {
       this.checker.pushTimed(r, t, line);
     } else {
-      r.time = decode(buf, s[at], e[at]);
+      r.time = decode(buf, s[0], e[0]);
       this.checker.push(r, line);
     }
   }

@@ -1,10 +1,10 @@
 /**
- * The row reader holds records back in batches (span-batch.ts) to look
- * their IDs up together. Holding back must change nothing a caller can see:
- * records are checked in file order, so the first bad line is the one
- * reported whatever follows it in the same batch (a bad quote, a field count
- * off, a row out of time order), violations are the ones found row by row,
- * and a file gives what its text gives, whatever the chunk size.
+ * The byte reader checks records in file order, whatever the chunking: the
+ * first bad line is the one reported whatever follows it (a bad quote, a
+ * field count off, a row out of time order), violations are the ones found
+ * row by row, and a file gives what its text gives, whatever the chunk size.
+ * (Written for a reader that held records back in batches; it guards any
+ * such reordering.)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,12 +13,13 @@ import { describe, expect, it } from 'vitest';
 import { CsvTokenizer, TimelineChecker, TimelineFormatError, checkTimelineFile, checkTimelineText } from '../../src/checker/index.js';
 import { readByteRecords } from '../../src/checker/byte-records.js';
 import { RowReader } from '../../src/checker/row-reader.js';
-import { BATCH } from '../../src/checker/span-batch.js';
 import { HEADER } from './helpers.js';
 import { manyStories } from './lifecycles.js';
 import { toRowForTest } from './row-helper.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'iesim-batch-'));
+const dir = mkdtempSync(join(tmpdir(), 'iesim-order-'));
+/** Far enough into the file to be past any first chunk or batch. */
+const BATCH = 64;
 
 /** Each row's fields, as the CSV tokenizer splits them (a detail may be quoted). */
 function fieldsOf(rows: string[]): string[][] {
@@ -39,10 +40,10 @@ function errorOf(run: () => unknown): TimelineFormatError {
   throw new Error('no TimelineFormatError');
 }
 
-describe('batched row reading', () => {
+describe('row order in the byte reader', () => {
   const rows = manyStories(12, 3);
 
-  it('reports the first bad line even when a later record of its batch is broken in another way', () => {
+  it('reports the first bad line even when a record soon after it is broken in another way', () => {
     expect(rows.length).toBeGreaterThan(2 * BATCH);
     const at = BATCH + 5;
     const badKind = rows[at].replace(/,[a-z]+,(job|drive),/, ',nonsense,$1,');
@@ -55,7 +56,7 @@ describe('batched row reading', () => {
     }
   });
 
-  it('reports a later record\'s own error when every row of its batch before it is sound', () => {
+  it('reports a later record\'s own error when every row before it is sound', () => {
     const at = BATCH + 7;
     const text = [HEADER, ...rows.slice(0, at), 'too,few,fields', ...rows.slice(at)].join('\n');
     expect(errorOf(() => checkTimelineText(text)).line).toBe(at + 2);
