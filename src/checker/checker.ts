@@ -12,6 +12,8 @@ import { arriveRow, driveStateRow } from './drive-rows.js';
 import { destroyRow, returnRow } from './drive-exits.js';
 import { alertRow, contactRow, deliverRow, extendRow, lostRow, replyRow, shipRow } from './escalation-rows.js';
 import { InstantParser } from './instant.js';
+import { idHash, type IdTable } from './id-table.js';
+import type { CompactJob } from './compact.js';
 import type { Registry } from './registry.js';
 import type { DriveRec, JobRec } from './records.js';
 import { cancelRow, deleteRow, jobStateRow, putRow, refuseRow, updateRow } from './job-rows.js';
@@ -25,7 +27,7 @@ export class TimelineChecker {
   private readonly instants = new InstantParser();
   private rows = 0;
   private started = false;
-  /** The row being checked, canonicalized (reused: the checker keeps no row). */
+  /** A row pushed as text, canonicalized (reused: the checker keeps no row). */
   private readonly row = emptyRow();
 
   constructor(options?: CheckOptions) {
@@ -37,29 +39,27 @@ export class TimelineChecker {
   /** Checks the next row (`line`: its line in the file, for messages). Throws TimelineFormatError on a malformed row. */
   push(row: TimelineRow, line: number): void {
     const out = this.row;
-    out.idSlot = out.jobSlot = -1;
     out.idJob = out.jobRec = null;
     out.idDrive = null;
-    this.accept(validateInto(row, line, this.instants, this.ctx.now, out), line);
+    const t = validateInto(row, line, this.instants, this.ctx.now, out);
+    out.idHash = idHash(out.id);
+    out.jobHash = idHash(out.job);
+    this.accept(t, line, out);
   }
 
   /**
    * push for a reader that has read the row's time itself: `t` (epoch ms) must
    * be the time column's value and not before `lastTime`; row.time is not read.
-   * Its idSlot … jobRec say what the reader found in the registries' caches.
+   * Its idHash … jobRec say what the reader found in the registries. The row
+   * is validated in place and checked as it is (the reader refills it for
+   * the next record; the checker keeps no row).
    */
   pushTimed(row: CheckRow, t: number, line: number): void {
-    const out = this.row;
-    validateFieldsInto(row, line, out);
-    out.idSlot = row.idSlot;
-    out.jobSlot = row.jobSlot;
-    out.idJob = row.idJob;
-    out.idDrive = row.idDrive;
-    out.jobRec = row.jobRec;
-    this.accept(t, line);
+    validateFieldsInto(row, line, row);
+    this.accept(t, line, row);
   }
 
-  /** The job and drive registries, whose caches a reader consults before pushTimed. */
+  /** The job and drive registries, which a reader consults before pushTimed. */
   get jobs(): Registry<JobRec> {
     return this.ctx.jobs;
   }
@@ -68,13 +68,18 @@ export class TimelineChecker {
     return this.ctx.drives;
   }
 
+  /** Compacted finished jobs (compact.ts): the reader takes their ID strings from here rather than decode them. */
+  get compacted(): IdTable<CompactJob> {
+    return this.ctx.compacted;
+  }
+
   /** The time of the last row (-Infinity before the first): a row's time may not be earlier. */
   get lastTime(): number {
     return this.ctx.now;
   }
 
-  /** Checks this.row, validated, at time `t`. */
-  private accept(t: number, line: number): void {
+  /** Checks `row`, validated, at time `t`. */
+  private accept(t: number, line: number, row: CheckRow): void {
     const ctx = this.ctx;
     this.rows++;
     ctx.line = line;
@@ -84,7 +89,7 @@ export class TimelineChecker {
       this.passTimers(t, line);
       ctx.now = t;
     }
-    dispatch(ctx, this.row);
+    dispatch(ctx, row);
   }
 
   /** Ends the timeline: instant-end checks, timers due by the end, and the result. */

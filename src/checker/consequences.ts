@@ -12,33 +12,52 @@ import { tryCompact } from './compact.js';
 
 /** Why the job may not be Received (R-RECEIVED), or '' when it may. */
 export function receivedProblems(job: JobRec): string {
-  const waiting = job.drives.filter((x) => x.state !== 'Received' && x.state !== 'NeverReceived');
-  if (waiting.length > 0) return `${waiting.map((x) => `${x.id} is ${x.state}`).join(', ')} (every drive must be Received or NeverReceived)`;
-  // Export drives start Received: for them "received" means the package came.
-  // (An import drive Received without arriving is reported where it happens.)
-  if (!job.drives.some((x) => x.state === 'Received' && (x.everArrived || job.type !== 'export'))) {
-    return 'none of its drives was received (at least one must be)';
+  // Checked at the end of every instant that touches a Shipping job: one pass, no arrays, on the clean path.
+  const drives = job.drives;
+  let waiting = false;
+  let received = false;
+  for (let i = 0; i < drives.length; i++) {
+    const x = drives[i];
+    if (x.state !== 'Received' && x.state !== 'NeverReceived') waiting = true;
+    // Export drives start Received: for them "received" means the package came.
+    // (An import drive Received without arriving is reported where it happens.)
+    else if (x.state === 'Received' && (x.everArrived || job.type !== 'export')) received = true;
   }
-  return '';
+  if (waiting) {
+    const w = drives.filter((x) => x.state !== 'Received' && x.state !== 'NeverReceived');
+    return `${w.map((x) => `${x.id} is ${x.state}`).join(', ')} (every drive must be Received or NeverReceived)`;
+  }
+  return received ? '' : 'none of its drives was received (at least one must be)';
 }
 
-/** Drives that have not finished processing (R-PACKAGING); a cancelled job skips the copy of drives not yet copying. */
+/** Whether a drive has not finished processing (R-PACKAGING); a cancelled job skips the copy of drives not yet copying. */
+function unfinished(x: DriveRec, cancelled: boolean): boolean {
+  switch (x.state) {
+    case 'Completed':
+    case 'CompletedMoreInfo':
+    case 'NeverReceived':
+    case 'ShippedBack':
+      return false;
+    case 'Received':
+    case 'Specified':
+      return !cancelled;
+    default:
+      return true;
+  }
+}
+
+/** Drives that have not finished processing (R-PACKAGING). */
 export function unfinishedDrives(job: JobRec): DriveRec[] {
   const cancelled = !Number.isNaN(job.cancelledAt);
-  return job.drives.filter((x) => {
-    switch (x.state) {
-      case 'Completed':
-      case 'CompletedMoreInfo':
-      case 'NeverReceived':
-      case 'ShippedBack':
-        return false;
-      case 'Received':
-      case 'Specified':
-        return !cancelled;
-      default:
-        return true;
-    }
-  });
+  return job.drives.filter((x) => unfinished(x, cancelled));
+}
+
+/** Whether any drive has not finished processing: unfinishedDrives(job).length > 0, without building the list. */
+function anyUnfinished(job: JobRec): boolean {
+  const cancelled = !Number.isNaN(job.cancelledAt);
+  const drives = job.drives;
+  for (let i = 0; i < drives.length; i++) if (unfinished(drives[i], cancelled)) return true;
+  return false;
 }
 
 /** Listed drives still on site and not shipped back or destroyed (R-FINISH). */
@@ -60,21 +79,28 @@ export function inFirstPackage(job: JobRec, x: DriveRec): boolean {
 
 /** The checks that run once every row of an instant has been seen. */
 export function endInstant(ctx: CheckState): void {
-  for (const job of ctx.touchedJobs) {
+  const touched = ctx.touchedJobs;
+  for (let i = 0; i < touched.size; i++) {
+    const job = touched.at(i);
     if (job.deleted || job.instant !== ctx.now) continue;
     checkJobInstant(ctx, job);
   }
   // Finished jobs whose drives are gone are compacted (compact.ts) once the instant's checks are done.
-  for (const job of ctx.touchedJobs) if (job.state === 'Completed' || job.state === 'Closed') tryCompact(ctx, job);
-  ctx.touchedJobs.length = 0;
-  for (const job of ctx.recompact) tryCompact(ctx, job);
-  ctx.recompact.length = 0;
-  for (const x of ctx.touchedDrives) {
+  for (let i = 0; i < touched.size; i++) {
+    const job = touched.at(i);
+    if (job.state === 'Completed' || job.state === 'Closed') tryCompact(ctx, job);
+  }
+  touched.clear();
+  for (let i = 0; i < ctx.recompact.size; i++) tryCompact(ctx, ctx.recompact.at(i));
+  ctx.recompact.clear();
+  const drives = ctx.touchedDrives;
+  for (let i = 0; i < drives.size; i++) {
+    const x = drives.at(i);
     if (x.earlyRepliedAt === ctx.now && x.onSite) {
       ctx.flagDrive('R-EARLY-ARRIVAL', x, 'the customer answered for this drive of no job, but it was not returned at that instant');
     }
   }
-  ctx.touchedDrives.length = 0;
+  drives.clear();
 }
 
 function checkJobInstant(ctx: CheckState, job: JobRec): void {
@@ -119,12 +145,12 @@ function checkJobInstant(ctx: CheckState, job: JobRec): void {
       }
       break;
     case 'Received': {
-      const copying = job.drives.find((x) => x.state === 'Transferring');
+      const copying = firstTransferring(job);
       if (copying) ctx.flagJob('R-TRANSFER-START', job, `drive ${copying.id} is Transferring at ${ctx.isoOf(ctx.now)}, but the job stayed Received`);
       break;
     }
     case 'Transferring':
-      if (unfinishedDrives(job).length === 0) ctx.flagJob('R-PACKAGING', job, `every drive has finished processing at ${ctx.isoOf(ctx.now)}, but the job stayed Transferring`);
+      if (!anyUnfinished(job)) ctx.flagJob('R-PACKAGING', job, `every drive has finished processing at ${ctx.isoOf(ctx.now)}, but the job stayed Transferring`);
       break;
     default:
       break;
@@ -137,4 +163,10 @@ function checkJobInstant(ctx: CheckState, job: JobRec): void {
       }
     }
   }
+}
+
+function firstTransferring(job: JobRec): DriveRec | undefined {
+  const drives = job.drives;
+  for (let i = 0; i < drives.length; i++) if (drives[i].state === 'Transferring') return drives[i];
+  return undefined;
 }

@@ -8,10 +8,13 @@ import type { RuleDurations, RuleId, RulePolicy } from '../spec/rules.js';
 import type { TimerKey } from '../spec/timers.js';
 import { IsoFormatter } from '../sim/time.js';
 import type { DriveRec, JobRec, Owner, ReturnInTransit } from './records.js';
-import { TimerHeap, type Timer } from './timer-heap.js';
+import type { Timer } from './timer-heap.js';
+import { TimerQueue } from './timer-queue.js';
 import { ViolationLog } from './violations.js';
 import { own } from './strings.js';
 import { Registry } from './registry.js';
+import { IdTable } from './id-table.js';
+import { InstantList } from './instant-list.js';
 import { CompactJob, rehydrate, rehydrateDrive, rehydrateJob } from './compact.js';
 
 /** Unknown IDs are reported once each; past this many, further ones are reported every time (bounded memory). */
@@ -24,20 +27,20 @@ export class CheckState {
   readonly jobs = new Registry<JobRec>(16);
   readonly drives = new Registry<DriveRec>(17);
   /** Customer packages (`ship` rows) → their job, while the job lives: finds an orphan's job. */
-  readonly packages = new Map<string, JobRec | CompactJob>();
+  readonly packages = new IdTable<JobRec | CompactJob>(16);
   /** Finished jobs waiting out retention, compacted (compact.ts); the registries give them back on demand. */
-  readonly compacted = new Map<string, CompactJob>();
+  readonly compacted = new IdTable<CompactJob>(16);
   /** Jobs given back at this instant (or whose drives left): compacted again at its end if they qualify. */
-  readonly recompact: JobRec[] = [];
+  readonly recompact = new InstantList<JobRec>();
   /** Jobs whose export return was lost or damaged (R-RETURN-LOST), for `reexport-of`. Few. */
   readonly lostJobs = new Set<string>();
   /** Return packages of deleted jobs not yet delivered or lost (few: a delete soon after the finish). */
   readonly returnsInTransit = new Map<string, ReturnInTransit>();
-  readonly timers = new TimerHeap<Owner>();
+  readonly timers = new TimerQueue<Owner>();
   readonly log = new ViolationLog();
   /** Jobs and drives touched at the current instant (for the instant-end checks). */
-  readonly touchedJobs: JobRec[] = [];
-  readonly touchedDrives: DriveRec[] = [];
+  readonly touchedJobs = new InstantList<JobRec>();
+  readonly touchedDrives = new InstantList<DriveRec>();
   private readonly unknownReported = new Set<string>();
   private readonly iso = new IsoFormatter();
 

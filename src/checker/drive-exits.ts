@@ -19,7 +19,7 @@ export function roleRule(x: DriveRec): RuleId {
 
 /** The drive of a return or destroy row, or undefined after reporting it is not on site. */
 function driveOnSite(ctx: CheckState, row: CheckRow, fallback: RuleId): DriveRec | undefined {
-  const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
+  const x = ctx.drives.get(row.id, row.idHash, row.idDrive);
   const rule = (row.rule || fallback) as RuleId;
   if (!x) {
     ctx.flagUnknown(rule, 'drive', row.id, row.job, `${row.kind} row for drive ${row.id}, which is not on site (never arrived, or already returned or destroyed)`);

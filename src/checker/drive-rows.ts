@@ -16,7 +16,7 @@ import { roleRule } from './drive-exits.js';
 import { driveState, own } from './strings.js';
 
 export function driveStateRow(ctx: CheckState, row: CheckRow): void {
-  const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
+  const x = ctx.drives.get(row.id, row.idHash, row.idDrive);
   if (!x) {
     if (row.from === '') createListedDrive(ctx, row);
     else ctx.flagUnknown('R-DRIVE-TRANSITIONS', 'drive', row.id, row.job, `state row for drive ${row.id}, which was never created (no "" → state row at its job's put) or was released with its job`);
@@ -53,7 +53,7 @@ export function driveStateRow(ctx: CheckState, row: CheckRow): void {
 }
 
 function createListedDrive(ctx: CheckState, row: CheckRow): void {
-  const job = ctx.jobs.get(row.job, row.jobSlot, row.jobRec);
+  const job = ctx.jobs.get(row.job, row.jobHash, row.jobRec);
   if (!job) {
     ctx.flagUnknown('R-DRIVE-TRANSITIONS', 'drive', row.id, row.job, `drive created for job ${row.job || '(none)'}, which does not exist`);
     return;
@@ -149,8 +149,8 @@ function checkDriveEdge(ctx: CheckState, x: DriveRec, job: JobRec, cur: DriveSta
  * job, is an early arrival with its R-EARLY-* timers.
  */
 export function arriveRow(ctx: CheckState, row: CheckRow): void {
-  let x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
-  const job = row.job ? ctx.jobs.get(row.job, row.jobSlot, row.jobRec) : undefined;
+  let x = ctx.drives.get(row.id, row.idHash, row.idDrive);
+  const job = row.job ? ctx.jobs.get(row.job, row.jobHash, row.jobRec) : undefined;
   if (job) {
     if (!x) {
       x = newDrive(row.id, job, 'extra'); // not on the job's list: R-EXTRA-DRIVE

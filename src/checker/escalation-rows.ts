@@ -52,7 +52,7 @@ export function contactRow(ctx: CheckState, row: CheckRow): void {
     }
     case 'R-EARLY-ARRIVAL': {
       if (row.entity === 'drive') {
-        const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
+        const x = ctx.drives.get(row.id, row.idHash, row.idDrive);
         if (!x || !x.early || !x.onSite) {
           ctx.flag('R-EARLY-ARRIVAL', 'drive', row.id, row.job, 'an early-arrival contact, but the drive is not an early arrival on site');
           return;
@@ -80,7 +80,7 @@ export function contactRow(ctx: CheckState, row: CheckRow): void {
     }
     case 'R-FAULT': {
       if (row.entity === 'drive') {
-        const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
+        const x = ctx.drives.get(row.id, row.idHash, row.idDrive);
         if (!x || x.state !== 'Faulted') {
           ctx.flag('R-FAULT', 'drive', row.id, row.job, `a fault contact, but the drive is ${x?.state ?? 'unknown'}, not Faulted`);
           return;
@@ -120,7 +120,7 @@ export function replyRow(ctx: CheckState, row: CheckRow): void {
     }
     case 'R-EARLY-ARRIVAL': {
       if (row.entity === 'drive') {
-        const x = ctx.drives.get(row.id, row.idSlot, row.idDrive);
+        const x = ctx.drives.get(row.id, row.idHash, row.idDrive);
         if (!x || !x.earlyContacted || !x.onSite) {
           ctx.flag('R-EARLY-ARRIVAL', 'drive', row.id, row.job, 'a reply for a drive with no early-arrival contact before it');
           return;
@@ -191,7 +191,7 @@ export function shipRow(ctx: CheckState, row: CheckRow): void {
 /** A deleted job's return package still in transit, claimed by its deliver or lost row. */
 function returnOfDeletedJob(ctx: CheckState, row: CheckRow) {
   const r = row.package ? ctx.returnsInTransit.get(row.package) : undefined;
-  if (!r || r.jobId !== row.job || ctx.jobs.has(row.job, row.jobSlot, row.jobRec)) return undefined;
+  if (!r || r.jobId !== row.job || ctx.jobs.has(row.job, row.jobHash, row.jobRec)) return undefined;
   ctx.returnsInTransit.delete(row.package);
   return r;
 }

@@ -23,9 +23,41 @@
  * a full GC is ~300 MB; the peak is the old generation's headroom over it
  * (V8 lets it grow to several times the live size before a full GC, and
  * every record and timer that lives weeks is promoted, then dies there).
- * What remains is cache misses on the registries (ids, Registry.get), the
+ * What remained was cache misses on the registries (ids, Registry.get), the
  * collector, and the timer heap's lazily deleted timers (~400k Timer
  * objects queued at once, most of them disarmed).
+ *
+ * Memory latency is the cost now. On the reference machine (a VM, 2 cores
+ * shared with other benchmarks, 4 KB pages: no transparent huge pages) a
+ * dependent read of a random record costs ~250 ns (random IdTable lookups:
+ * ~600 ns each one after the other, ~50 ns each when their reads do not
+ * wait on each other), and a row's check chains several: slot → record →
+ * drive list → drive, timers. Instructions are not the limit.
+ * Done here: IDs found from their bytes in an IdTable (id-table.ts: no
+ * decode, no Map; also the compacted jobs and the packages), timers in FIFO
+ * lines per kind (timer-queue.ts: the heap's sift was 5.5%, now <1%), the
+ * per-instant lists keep their storage (instant-list.ts: `length = 0` freed
+ * it, ~80 ns per instant), no closures or arrays on the clean path of the
+ * instant-end checks, rows validated in place. 1M timeline, interleaved
+ * with main's build (load average 1–5 from the other benchmarks): main
+ * 92–109 s wall, 94–106 s CPU, peak RSS 1.41–1.47 GB; this 84–103 s wall,
+ * 85–92 s CPU, 1.35–1.40 GB: ~10% less CPU, 0.29 → 0.32 M rows/s at best,
+ * far from 1M rows/s.
+ * Tried and dropped: checking rows in batches of 64 whose records were read
+ * ahead in one loop, so that their misses would overlap. It halves random
+ * lookups in a 500k-entry micro-benchmark, but on the 1M file it cost ~8%
+ * CPU (85 → 93 s): the loop took 19% of the run, the misses landed there
+ * instead of in the handlers, and few overlapped (every random read of a
+ * 1.4 GB heap is also a TLB miss, and page walks run a few at a time).
+ * Profile now (1M): the ID lookups ~20% (the first read of a row's record
+ * pays its misses), the collector ~15% (records, lists and Timer objects
+ * of jobs that live for weeks are promoted, then die old), splitting ~6%,
+ * the rest spread thin over the handlers. What would pay:
+ * a smaller, denser heap (typed-array job, drive and timer records: fewer
+ * objects to promote, fewer pages to miss), then two threads by job, which
+ * needs the cross-job rules (orphan drives and packages, reexport-of, drives
+ * of no job, the unknown-ID memory, the violation cap's discovery order,
+ * timers reported at the first row after their due time) kept exact.
  */
 import { processText, readByteRecords } from './byte-records.js';
 import { TimelineFormatError } from './format-error.js';

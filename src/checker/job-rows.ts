@@ -19,14 +19,14 @@ import { jobState, own } from './strings.js';
 /** The job a row is about, or undefined after reporting a row about a job that does not exist. */
 export function requireJob(ctx: CheckState, row: CheckRow): JobRec | undefined {
   const id = row.job;
-  const job = ctx.jobs.get(id, row.jobSlot, row.jobRec);
+  const job = ctx.jobs.get(id, row.jobHash, row.jobRec);
   if (job) return job;
   ctx.flagUnknown('R-JOB-TRANSITIONS', 'job', id, id, `${row.kind} row for job ${id}, which does not exist (no put row, or already deleted)`);
   return undefined;
 }
 
 export function putRow(ctx: CheckState, row: CheckRow): void {
-  if (ctx.jobs.has(row.id, row.idSlot, row.idJob)) {
+  if (ctx.jobs.has(row.id, row.idHash, row.idJob)) {
     ctx.flag('R-JOB-TRANSITIONS', 'job', row.id, row.id, `put for job ${row.id}, which already exists`);
     return;
   }
@@ -46,7 +46,7 @@ export function putRow(ctx: CheckState, row: CheckRow): void {
 }
 
 export function jobStateRow(ctx: CheckState, row: CheckRow): void {
-  let job = ctx.jobs.get(row.id, row.idSlot, row.idJob);
+  let job = ctx.jobs.get(row.id, row.idHash, row.idJob);
   if (!job) {
     if (row.from !== '' || row.to !== 'Creating') {
       ctx.flagUnknown('R-JOB-TRANSITIONS', 'job', row.id, row.id, `state row for job ${row.id}, which does not exist (no put row, or already deleted)`);

@@ -10,6 +10,8 @@
 import type { TimelineRow } from '../spec/timeline.js';
 import type { DriveRec, JobRec } from './records.js';
 import type { Registry } from './registry.js';
+import type { IdTable } from './id-table.js';
+import type { CompactJob } from './compact.js';
 import type { ByteRecordSink, FieldSpans } from './byte-records.js';
 import type { TimelineChecker } from './checker.js';
 import { ByteInterner, decode } from './intern.js';
@@ -30,10 +32,12 @@ export class RowReader implements ByteRecordSink {
   private readonly instants = new InstantParser();
   private readonly jobs: Registry<JobRec>;
   private readonly drives: Registry<DriveRec>;
+  private readonly compacted: IdTable<CompactJob>;
 
   constructor(private readonly checker: TimelineChecker) {
     this.jobs = checker.jobs;
     this.drives = checker.drives;
+    this.compacted = checker.compacted;
   }
 
   get sawHeader(): boolean {
@@ -70,33 +74,45 @@ export class RowReader implements ByteRecordSink {
     }
   }
 
-  /** The id and job columns: their records from the caches when there, else their text. */
+  /** The id and job columns: their records from the registries when there (no text decoded), else their text. */
   private ids(buf: Buffer, is: number, ie: number, ih: number, js: number, je: number, jh: number, drive: boolean): void {
     const r = this.row, jobs = this.jobs;
-    r.jobSlot = jobs.slot(jh);
-    const job = jobs.cached(buf, js, je, r.jobSlot);
+    r.jobHash = jh;
+    const job = jobs.cached(buf, js, je, jh);
     r.jobRec = job ?? null;
-    r.job = job !== undefined ? job.id : decode(buf, js, je);
+    r.job = job !== undefined ? job.id : this.idText(buf, js, je, jh);
     if (drive) {
-      r.idSlot = this.drives.slot(ih);
-      const x = this.drives.cached(buf, is, ie, r.idSlot);
+      r.idHash = ih;
+      const x = this.drives.cached(buf, is, ie, ih);
       r.idDrive = x ?? null;
       r.idJob = null;
       r.id = x !== undefined ? x.id : decode(buf, is, ie);
-    } else if (ie - is === je - js && ih === jh && buf.compare(buf, js, je, is, ie) === 0) {
+    } else if (ie - is === je - js && ih === jh && sameBytes(buf, is, js, ie - is)) {
       // A job row: its id is its job column.
-      r.idSlot = r.jobSlot;
+      r.idHash = r.jobHash;
       r.idJob = r.jobRec;
       r.idDrive = null;
       r.id = r.job;
     } else {
-      r.idSlot = jobs.slot(ih);
-      const j = jobs.cached(buf, is, ie, r.idSlot);
+      r.idHash = ih;
+      const j = jobs.cached(buf, is, ie, ih);
       r.idJob = j ?? null;
       r.idDrive = null;
-      r.id = j !== undefined ? j.id : decode(buf, is, ie);
+      r.id = j !== undefined ? j.id : this.idText(buf, is, ie, ih);
     }
   }
+
+  /** A job ID not among the live records: a compacted job's own string (its deliver and delete rows), else decoded. */
+  private idText(buf: Buffer, start: number, end: number, hash: number): string {
+    const c = this.compacted.findBytes(buf, start, end, hash);
+    return c !== undefined ? c.id : decode(buf, start, end);
+  }
+}
+
+/** Whether buf[a, a + len) and buf[b, b + len) hold the same bytes (an ID is short: a loop beats a native call). */
+function sameBytes(buf: Buffer, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (buf[a + i] !== buf[b + i]) return false;
+  return true;
 }
 
 function textOf(buf: Buffer, f: FieldSpans, count: number): string[] {

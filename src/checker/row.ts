@@ -33,10 +33,10 @@ const fail = (line: number, column: Column, detail: string): never => {
  * what the row reader already found out about the records its IDs name.
  */
 export interface CheckRow extends TimelineRow {
-  /** Cache slots (registry.ts) of the id and job texts; -1 for a row given as text. */
-  idSlot: number;
-  jobSlot: number;
-  /** The records the reader found for them in the cache (null: not found there; look in the registry). */
+  /** idHash (id-table.ts) of the id and job texts. */
+  idHash: number;
+  jobHash: number;
+  /** The records the reader found for them (null: none when it looked; look again in the registry). */
   idJob: JobRec | null;
   idDrive: DriveRec | null;
   jobRec: JobRec | null;
@@ -44,7 +44,7 @@ export interface CheckRow extends TimelineRow {
 
 /** A fresh row object, to be filled by validateInto. */
 export function emptyRow(): CheckRow {
-  return { time: '', kind: 'state', entity: 'job', id: '', job: '', from: '', to: '', rule: '', package: '', detail: '', idSlot: -1, jobSlot: -1, idJob: null, idDrive: null, jobRec: null };
+  return { time: '', kind: 'state', entity: 'job', id: '', job: '', from: '', to: '', rule: '', package: '', detail: '', idHash: 0, jobHash: 0, idJob: null, idDrive: null, jobRec: null };
 }
 
 /**
@@ -60,7 +60,11 @@ export function validateInto(row: TimelineRow, line: number, instants: InstantPa
   return t;
 }
 
-/** validateInto without the time column: for a row whose time the caller has read and found in order. */
+/**
+ * validateInto without the time column: for a row whose time the caller has
+ * read and found in order. `out` may be `row` itself: every field is read
+ * before any is written.
+ */
 export function validateFieldsInto(row: TimelineRow, line: number, out: TimelineRow): void {
   const kind = KIND_OF.get(row.kind) ?? fail(line, 'kind', `unknown kind "${row.kind}" (expected one of ${EVENT_KINDS.join(', ')})`);
   const entity = row.entity === 'job' ? 'job' : row.entity === 'drive' ? 'drive' : fail(line, 'entity', `entity must be job or drive, got "${row.entity}"`);

@@ -1,9 +1,6 @@
 /**
- * The checker's own timer queue (it must not share the simulator's): a binary
- * min-heap of due times. A timer is disarmed by flipping its state, not by
- * removal ("lazy deletion"): a disarmed timer is dropped when it reaches the
- * top, so cancel and restart are O(1) and O(log n), and the heap holds at
- * most the timers armed in the last longest-duration window.
+ * A binary min-heap of timers by (due time, arming order): the part of the
+ * checker's timer queue (timer-queue.ts) for timers armed out of due order.
  *
  * Keys live in typed arrays beside the timer objects: a sift compares
  * contiguous numbers instead of chasing tens of thousands of objects (and
@@ -31,21 +28,20 @@ export interface Timer<Owner = unknown> {
 }
 
 export class TimerHeap<Owner = unknown> {
-  private due = new Float64Array(1024);
-  /** Arming order: equal due times pop first-armed first, so the order is deterministic. */
-  private seq = new Float64Array(1024);
+  private due = new Float64Array(64);
+  /** Arming order (the queue's counter): equal due times pop first-armed first, so the order is deterministic. */
+  private seq = new Float64Array(64);
   private items: Timer<Owner>[] = [];
   private n = 0;
-  private counter = 0;
 
   get size(): number {
     return this.n;
   }
 
-  arm(key: TimerKey, owner: Owner, due: number, armedAt: number, armedLine: number): Timer<Owner> {
-    const t: Timer<Owner> = { key, due, owner, state: 'armed', armedAt, armedLine };
+  /** Adds `t`, armed as the `s`-th timer of its queue. */
+  push(t: Timer<Owner>, s: number): void {
+    const due = t.due;
     if (this.n === this.due.length) this.grow();
-    const s = this.counter++;
     const d = this.due, q = this.seq, it = this.items;
     let i = this.n++;
     while (i > 0) {
@@ -59,7 +55,6 @@ export class TimerHeap<Owner = unknown> {
     d[i] = due;
     q[i] = s;
     it[i] = t;
-    return t;
   }
 
   /** The earliest timer's due time (armed or not), or Infinity. */
@@ -67,6 +62,10 @@ export class TimerHeap<Owner = unknown> {
     return this.n > 0 ? this.due[0] : Infinity;
   }
 
+  /** The earliest timer's arming order (with peekDue: the order between queues). */
+  peekSeq(): number {
+    return this.n > 0 ? this.seq[0] : Infinity;
+  }
   pop(): Timer<Owner> | undefined {
     if (this.n === 0) return undefined;
     const d = this.due, q = this.seq, it = this.items;

@@ -45,7 +45,7 @@ export function enterJobState(ctx: CheckState, job: JobRec, to: JobState): void 
     case 'Shipping': {
       // Drives already on site (an early arrival) count as a delivered package:
       // the dock processes them, and there is nothing to be overdue.
-      job.delivered = job.drives.some((x) => x.onSite) || job.extras.some((x) => x.onSite) || job.orphans.some((x) => x.onSite);
+      job.delivered = anyOnSite(job.drives) || anyOnSite(job.extras) || anyOnSite(job.orphans);
       for (const x of job.drives) endEarly(x);
       for (const x of job.extras) endEarly(x);
       for (const x of job.orphans) endEarly(x);
@@ -151,4 +151,9 @@ export function timerPassed(ctx: CheckState, t: Timer<Owner>, line: number | nul
       break;
     }
   }
+}
+
+function anyOnSite(drives: DriveRec[]): boolean {
+  for (let i = 0; i < drives.length; i++) if (drives[i].onSite) return true;
+  return false;
 }

@@ -1,0 +1,76 @@
+/**
+ * IdTable (id-table.ts): the checker's ID → record table must answer exactly
+ * as a Map<string, R> would, whether asked with a string or with the bytes
+ * of the ID as they lie in a file buffer, through growth, collisions and
+ * removals (its backward-shift deletion leaves no stale entry behind).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { IdTable, MAX_KEY, idHash } from '../../src/checker/id-table.js';
+import { fieldHash } from '../../src/checker/intern.js';
+
+/** IDs from a small alphabet, so the same ones come back; some long or non-ASCII (kept apart from the inline slots). */
+const idArb = fc.oneof(
+  { weight: 8, arbitrary: fc.stringMatching(/^[JD0-9-]{1,14}$/) },
+  { weight: 1, arbitrary: fc.stringMatching(new RegExp(`^[A-Z]{${MAX_KEY - 1},${MAX_KEY + 3}}$`)) },
+  { weight: 1, arbitrary: fc.constantFrom('J-é1', 'Ж-2', 'J\r1', 'ü') },
+);
+
+type Op = { kind: 'set' | 'delete' | 'get'; id: string };
+const opArb = fc.record({ kind: fc.constantFrom<Op['kind']>('set', 'set', 'delete', 'get'), id: idArb });
+
+/** Looks `id` up by its bytes, placed at an offset inside a larger buffer as in a file chunk. */
+function byBytes<R>(t: IdTable<R>, id: string): R | undefined {
+  const bytes = Buffer.from(`xx,${id},yy`, 'utf8');
+  const start = 3, end = bytes.length - 3;
+  return t.findBytes(bytes, start, end, fieldHash(bytes, start, end));
+}
+
+describe('IdTable', () => {
+  it('answers every get, byte lookup, has and size exactly as a Map does, through growth and removals', () => {
+    fc.assert(fc.property(fc.array(opArb, { maxLength: 400 }), (ops) => {
+      const table = new IdTable<number>(2);
+      const map = new Map<string, number>();
+      ops.forEach((op, i) => {
+        if (op.kind === 'set') {
+          table.set(op.id, i);
+          map.set(op.id, i);
+        } else if (op.kind === 'delete') {
+          expect(table.delete(op.id)).toBe(map.delete(op.id));
+        }
+        expect(table.get(op.id)).toBe(map.get(op.id));
+        expect(byBytes(table, op.id)).toBe(map.get(op.id));
+        expect(table.size).toBe(map.size);
+      });
+      for (const [id, v] of map) {
+        expect(table.get(id)).toBe(v);
+        expect(byBytes(table, id)).toBe(v);
+        expect(table.has(id)).toBe(true);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('finds IDs whose hashes all collide, and forgets each one removed in any order', () => {
+    // Same length, same hash: "Aa" and "BB" hash alike under h*31+c, and so do their concatenations.
+    const ids = ['AaAa', 'AaBB', 'BBAa', 'BBBB'];
+    expect(new Set(ids.map(idHash)).size).toBe(1);
+    fc.assert(fc.property(fc.shuffledSubarray(ids, { minLength: 4, maxLength: 4 }), (order) => {
+      const table = new IdTable<string>(2);
+      for (const id of ids) table.set(id, id);
+      const left = new Set(ids);
+      for (const id of order) {
+        expect(table.delete(id)).toBe(true);
+        left.delete(id);
+        for (const other of ids) expect(byBytes(table, other)).toBe(left.has(other) ? other : undefined);
+      }
+      expect(table.size).toBe(0);
+    }));
+  });
+
+  it('hashes a string ID as the byte reader hashes its bytes', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[ -~\r]{0,30}$/), (id) => {
+      const b = Buffer.from(id, 'latin1');
+      expect(idHash(id)).toBe(fieldHash(b, 0, b.length));
+    }));
+  });
+});
