@@ -22,7 +22,7 @@ export const DAY_COLUMNS = [
   'drives_on_site', 'copy_busy_mean', 'copy_queue_mean', 'ops_busy_mean', 'ops_queue_mean', 'copy_stations', 'operators',
 ] as const;
 
-/** Times are epoch ms (NaN = never); the writer formats them. */
+/** Times are ms since the start (NaN = never); the writer formats them. */
 export interface JobRecord {
   job: JobFacts;
   finalState: string;

@@ -16,7 +16,8 @@ export function writeJobRow(w: BatchWriter, r: JobRecord, startMs: number): void
   w.num(j.driveCount);
   w.num(j.totalBytes);
   instantOrEmpty(w, startMs, j.created);
-  for (let i = 0; i < 7; i++) instantOrEmpty(w, startMs, j.entered[i]); // JOB_STATES order, Faulted aside
+  const entered = j.entered; // a copy from a Job: take it once
+  for (let i = 0; i < 7; i++) instantOrEmpty(w, startMs, entered[i]); // JOB_STATES order, Faulted aside
   w.word(r.finalState);
   instantOrEmpty(w, startMs, j.deleted);
   w.word(j.deleteRule);
@@ -36,7 +37,7 @@ export function writeDriveRow(w: BatchWriter, r: DriveRecord, startMs: number): 
   w.str(d.job?.id ?? '');
   w.word(d.role);
   w.num(d.bytes);
-  for (let i = 0; i < 8; i++) instantOrEmpty(w, startMs, d.entered[i]); // DRIVE_STATES order, as the columns
+  for (let i = 0; i < 8; i++) instantOrEmpty(w, startMs, d.enteredAt(i)); // DRIVE_STATES order, as the columns
   w.word(d.state ?? '');
   w.word(d.outcome);
   instantOrEmpty(w, startMs, d.returned);

@@ -35,8 +35,8 @@ describe('job and drive rows written cell by cell', () => {
 
   it('a drive row holds its states\' first instants, outcome, and copy wait and duration in days', () => {
     const d = new Drive('J-000042-D01', null, null, 'orphan', 1234);
-    d.entered[1] = DAY;
-    d.entered[3] = DAY + HOUR;
+    d.setEnteredAt(1, DAY);
+    d.setEnteredAt(3, DAY + HOUR);
     d.state = 'Transferring';
     d.outcome = 'warnings';
     d.copyWait = HOUR;
