@@ -13,6 +13,7 @@
  * lookups never slow down over a long file. Any other ID (longer, non-ASCII)
  * goes to a plain Map: the simulator never writes one.
  */
+import { slotOf } from './intern.js';
 
 /** Bytes of key kept inline in a slot. */
 export const MAX_KEY = 24;
@@ -36,11 +37,6 @@ function inlineString(id: string): boolean {
   if (id.length === 0 || id.length > MAX_KEY) return false;
   for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) >= 0x80) return false;
   return true;
-}
-
-/** Spreads a hash over the slots (mask the result); the same spread as intern.ts's slotOf. */
-function spread(hash: number): number {
-  return hash ^ (hash >>> 13) ^ (hash >>> 23);
 }
 
 export class IdTable<R> {
@@ -72,7 +68,7 @@ export class IdTable<R> {
     const len = end - start;
     if (len <= 0 || len > MAX_KEY) return this.others.size === 0 || len <= 0 ? undefined : this.others.get(Buffer.from(buf.buffer, buf.byteOffset + start, len).toString('utf8'));
     const ints = this.ints, b = this.bytes, mask = this.mask;
-    for (let s = spread(hash) & mask; ; s = (s + 1) & mask) {
+    for (let s = slotOf(hash) & mask; ; s = (s + 1) & mask) {
       const head = s * INTS;
       const l = ints[head + 1];
       if (l === 0) break;
@@ -133,7 +129,7 @@ export class IdTable<R> {
     for (let j = (s + 1) & mask; ; j = (j + 1) & mask) {
       const l = ints[j * INTS + 1];
       if (l === 0) break;
-      const home = spread(ints[j * INTS]) & mask;
+      const home = slotOf(ints[j * INTS]) & mask;
       // j's entry may move to s when s lies cyclically in [home, j).
       if (((j - home) & mask) >= ((j - s) & mask)) {
         this.bytes.copyWithin(s * SLOT, j * SLOT, j * SLOT + SLOT);
@@ -151,7 +147,7 @@ export class IdTable<R> {
   /** The slot holding the inline `id`, or -1. */
   private find(id: string, hash: number): number {
     const ints = this.ints, b = this.bytes, mask = this.mask, len = id.length;
-    for (let s = spread(hash) & mask; ; s = (s + 1) & mask) {
+    for (let s = slotOf(hash) & mask; ; s = (s + 1) & mask) {
       const head = s * INTS;
       const l = ints[head + 1];
       if (l === 0) return -1;
@@ -167,7 +163,7 @@ export class IdTable<R> {
   /** Puts an inline ID not in the table into its first free slot. */
   private place(id: string, hash: number, r: R): void {
     const ints = this.ints, mask = this.mask;
-    let s = spread(hash) & mask;
+    let s = slotOf(hash) & mask;
     while (ints[s * INTS + 1] !== 0) s = (s + 1) & mask;
     ints[s * INTS] = hash;
     ints[s * INTS + 1] = id.length;
@@ -187,7 +183,7 @@ export class IdTable<R> {
     for (let o = 0; o < oldN; o++) {
       if (oldInts[o * INTS + 1] === 0) continue;
       const hash = oldInts[o * INTS];
-      let s = spread(hash) & this.mask;
+      let s = slotOf(hash) & this.mask;
       while (this.ints[s * INTS + 1] !== 0) s = (s + 1) & this.mask;
       this.bytes.set(oldBytes.subarray(o * SLOT, o * SLOT + SLOT), s * SLOT);
       this.recs[s] = oldRecs[o];

@@ -25,14 +25,6 @@ export class Registry<R extends Registered> {
     this.map = new IdTable<R>(bits);
   }
 
-  /**
-   * The key cached() takes for an ID whose bytes have fieldHash `hash`: the
-   * hash itself (the table keys by it; kept from the direct-mapped cache's API).
-   */
-  slot(hash: number): number {
-    return hash;
-  }
-
   /** The registered record whose ID is the bytes buf[start, end) (`hash`: their fieldHash), if any. */
   cached(buf: Uint8Array, start: number, end: number, hash: number): R | undefined {
     return this.map.findBytes(buf, start, end, hash);

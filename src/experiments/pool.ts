@@ -17,7 +17,6 @@ export interface ReplicationTask {
   trace?: TraceJob[];
 }
 
-
 export async function runReplications(tasks: ReplicationTask[], workers: number, onDone?: (done: number) => void): Promise<RunSummary[]> {
   const pool = new ReplicationPool();
   try {

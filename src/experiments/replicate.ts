@@ -27,8 +27,8 @@ export interface ReplicationOutcome {
 
 /**
  * Starts replications 1..R−1 at once (on this thread, between the slices of
- * replication 0 whose files it writes, and `workers − 1` worker threads), and returns a function
- * that, given replication 0's summary, waits for them and adds batches until
+ * replication 0 whose files it writes, and on `workers − 1` worker threads),
+ * and returns a function that, given replication 0's summary, waits for them and adds batches until
  * the target precision is met.
  */
 export function startReplications(scenario: Scenario, name: string, trace: TraceJob[] | undefined, plan: ReplicationPlan, onDone: (n: number) => void): (first: RunSummary) => Promise<ReplicationOutcome> {

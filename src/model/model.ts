@@ -11,7 +11,7 @@ import type { ModelSink, TimelineMode } from './sink.js';
 import { World } from './world.js';
 import { startArrivals, type TraceJob } from './arrivals.js';
 import { startDailySamples } from './daily.js';
-import { buildSummary, readIntegrals, type ReleaseCounts, type RunSummary, type WarmupIntegrals } from './summary.js';
+import { buildSummary, readIntegrals, type RunSummary, type WarmupIntegrals } from './summary.js';
 import { releaseDrive } from './release.js';
 
 export interface ModelOptions {
@@ -25,14 +25,12 @@ export interface ModelOptions {
 
 export class Model {
   readonly world: World;
-  private readonly counts: ReleaseCounts;
   private warmupIntegrals: WarmupIntegrals | null = null;
   private finished = false;
 
   constructor(readonly scenario: Scenario, sink: ModelSink = {}, private readonly options: ModelOptions = {}) {
     this.world = new World(scenario, sink, options.timeline ?? { kind: 'full' }, options.replication ?? 0);
     const w = this.world;
-    this.counts = w.released.counts;
     startArrivals(w, options.trace);
     startDailySamples(w);
     if (w.warmup > 0) w.sim.at(w.warmup, () => { this.warmupIntegrals = readIntegrals(w); }, undefined, -1000);
@@ -63,7 +61,8 @@ export class Model {
     const w = this.world;
     this.advance(w.horizon);
     if (!this.warmupIntegrals) this.warmupIntegrals = w.warmup > 0 ? readIntegrals(w) : zeroIntegrals();
-    const summary = buildSummary(w, this.options.name ?? this.scenario.name ?? 'scenario', this.options.replication ?? 0, this.counts, this.warmupIntegrals);
+    const counts = w.released.counts;
+    const summary = buildSummary(w, this.options.name ?? this.scenario.name ?? 'scenario', this.options.replication ?? 0, counts, this.warmupIntegrals);
     const open = [...w.jobs.values()];
     const openCount = w.openJobs;
     this.recordOpenJobs(open);
@@ -71,8 +70,8 @@ export class Model {
     for (const job of open) drives.push(...job.drives, ...job.riders);
     drives.push(...w.loose);
     for (const d of drives) if (!d.released) releaseDrive(w, d);
-    summary.drives = this.counts.drives;
-    summary.jobs = { ...summary.jobs, ...this.counts.jobs, openAtHorizon: openCount };
+    summary.drives = counts.drives;
+    summary.jobs = { ...summary.jobs, ...counts.jobs, openAtHorizon: openCount };
     return summary;
   }
 

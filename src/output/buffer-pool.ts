@@ -31,7 +31,7 @@ export class BufferPool {
    */
   constructor(private readonly max = 256) {}
 
-  /** A buffer of at least `byteLength` bytes (rounded up to a power of two), not zeroed. */
+  /** A buffer of at least `byteLength` bytes (rounded up by roundedSize()), not zeroed. */
   take(byteLength: number): SharedArrayBuffer {
     byteLength = roundedSize(byteLength);
     for (let i = this.spare.length - 1; i >= 0; i--) {
@@ -44,7 +44,6 @@ export class BufferPool {
     }
     return new SharedArrayBuffer(byteLength);
   }
-
 
   /** The largest spare, if any (for a thread that decides itself how much it needs). */
   takeLargest(): SharedArrayBuffer | undefined {

@@ -39,7 +39,6 @@ export class CsvPipeline {
     for (const w of this.waiters.splice(0)) w();
   };
 
-
   private async until(ready: () => boolean): Promise<void> {
     while (!this.failure && !ready()) await new Promise<void>((resolve) => this.waiters.push(resolve));
     if (this.failure) throw this.failure;

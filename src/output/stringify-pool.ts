@@ -23,7 +23,6 @@ const YOUNG_GENERATION_MB = 32;
 /** A batch's CSV text: `length` bytes in the spare buffer sent with it, or in `buffer`. */
 export type Done = (err: Error | null, length?: number, buffer?: SharedArrayBuffer) => void;
 
-
 /**
  * A core for the simulation thread, the others for stringify threads (at
  * least one). On 2 cores a second stringify thread only took turns with the

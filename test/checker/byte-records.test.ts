@@ -80,17 +80,17 @@ describe('registry cache', () => {
   it('never returns a record after it was removed, even one still in its cache slot', () => {
     const reg = new Registry<{ id: string; registered: boolean }>(4);
     const buf = Buffer.from('J1');
-    const slot = reg.slot((Math.imul(74, 31) + 49) | 0);
+    const hash = (Math.imul(74, 31) + 49) | 0; // the fieldHash of the bytes J1
     const a = { id: 'J1', registered: false };
     reg.add(a);
-    expect(reg.get('J1', slot)).toBe(a); // now cached
-    expect(reg.cached(buf, 0, 2, slot)).toBe(a);
+    expect(reg.get('J1', hash)).toBe(a); // now cached
+    expect(reg.cached(buf, 0, 2, hash)).toBe(a);
     reg.delete('J1');
-    expect(reg.cached(buf, 0, 2, slot)).toBeUndefined();
-    expect(reg.get('J1', slot, a)).toBeUndefined();
+    expect(reg.cached(buf, 0, 2, hash)).toBeUndefined();
+    expect(reg.get('J1', hash, a)).toBeUndefined();
     const b = { id: 'J1', registered: false };
     reg.add(b);
-    expect(reg.get('J1', slot, a)).toBe(b);
+    expect(reg.get('J1', hash, a)).toBe(b);
   });
 
   it('a job deleted and put again under its ID is a new job (file and push agree)', async () => {
