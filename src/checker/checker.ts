@@ -19,6 +19,7 @@ import type { DriveRec, JobRec } from './records.js';
 import { cancelRow, deleteRow, jobStateRow, putRow, refuseRow, updateRow } from './job-rows.js';
 import { emptyRow, validateFieldsInto, validateInto, type CheckRow } from './row.js';
 import { timerPassed } from './timer-rules.js';
+import { ARMED } from './timer-pool.js';
 import { resolveOptions, type CheckOptions, type CheckResult } from './types.js';
 
 export class TimelineChecker {
@@ -100,7 +101,7 @@ export class TimelineChecker {
     for (;;) {
       if (ctx.timers.peekDue() > horizon) break;
       const timer = ctx.timers.pop()!;
-      if (timer.state === 'armed') timerPassed(ctx, timer, null);
+      if (ctx.timers.stateOf(timer) === ARMED) timerPassed(ctx, timer, null);
     }
     return { rows: this.rows, violations: ctx.log.sorted(), byRule: ctx.log.byRule() };
   }
@@ -120,7 +121,7 @@ export class TimelineChecker {
     const ctx = this.ctx;
     while (ctx.timers.peekDue() < t) {
       const timer = ctx.timers.pop()!;
-      if (timer.state === 'armed') timerPassed(ctx, timer, line);
+      if (ctx.timers.stateOf(timer) === ARMED) timerPassed(ctx, timer, line);
     }
   }
 }

@@ -18,7 +18,7 @@ import { disarm, timerStatus, type CheckState } from './context.js';
 import type { CheckRow } from './row.js';
 import { rememberReturn } from './release.js';
 import { newDrive, newJob, type DriveRec, type JobRec, type Owner } from './records.js';
-import type { Timer } from './timer-heap.js';
+import type { Timer } from './timer-pool.js';
 
 const DRIVE_STATE_CODE = new Map<DriveState, number>(DRIVE_STATES.map((s, i) => [s, i]));
 
@@ -77,7 +77,8 @@ export class CompactJob {
     readonly firstPackage: string,
     readonly returnPackage: string,
     readonly rare: Rare | null,
-    readonly tRetention: Timer<Owner> | null,
+    /** Handed back to the record that rehydrate makes (and then null here: a timer has one holder). */
+    public tRetention: Timer | null,
   ) {}
 
   get closed(): boolean {
@@ -124,7 +125,7 @@ function listedDriveIndex(id: string, at: number): number {
   return n - 1;
 }
 
-function noTimer(t: Timer<Owner> | null): boolean {
+function noTimer(t: Timer | null): boolean {
   return t === null;
 }
 
@@ -154,7 +155,7 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
   if (!enabled || (st !== 'Completed' && st !== 'Closed') || job.deleted || !job.registered || job.beforeFault !== null) return false;
   if (!noTimer(job.tExpire) || !noTimer(job.tNever) || !noTimer(job.tOverdue) || !noTimer(job.tNoResponse) || !noTimer(job.tBadAddress)) return false;
   const r = job.tRetention;
-  if (r !== null && r.owner !== job) return false;
+  if (r !== null && ctx.timers.owner(r) !== job) return false;
   for (const x of job.extras) if (!forgettable(x)) return false;
   for (const x of job.orphans) if (!forgettable(x)) return false;
   const drives = job.drives;
@@ -190,7 +191,8 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
   ctx.jobs.delete(job.id);
   for (const x of drives) ctx.drives.delete(x.id);
   for (const p of job.packages) if (ctx.packages.get(p) === job) ctx.packages.set(p, c);
-  if (r !== null) r.owner = c;
+  // The timer is c's now. The dropped record still names it, but nothing acts on an unregistered record.
+  if (r !== null) ctx.timers.setOwner(r, c);
   ctx.compacted.set(c.id, c);
   return true;
 }
@@ -253,8 +255,9 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
     job.supersededExpiry = rare.supersededExpiry;
   }
   const t = c.tRetention;
-  if (t !== null) t.owner = job;
+  if (t !== null) ctx.timers.setOwner(t, job);
   job.tRetention = t;
+  c.tRetention = null;
   ctx.jobs.add(job);
   for (let i = 0; i < c.driveCount; i++) {
     const d = c.driveList !== null ? c.driveList[i] : c.driveBits;
@@ -320,7 +323,7 @@ export function deleteCompacted(ctx: CheckState, c: CompactJob, row: CheckRow): 
     return false;
   }
   ctx.compacted.delete(c.id);
-  disarm(c.tRetention);
+  c.tRetention = disarm(ctx, c.tRetention);
   for (const p of c.packages) if (ctx.packages.get(p) === c) ctx.packages.delete(p);
   if (c.returnPackage && (c.bits & (J_RETURN_DELIVERED | J_RETURN_LOST)) === 0) {
     rememberReturn(ctx, c.id, c.bits & J_IMPORT ? 'import' : c.bits & J_EXPORT ? 'export' : '', c.returnPackage);

@@ -8,7 +8,7 @@ import type { RuleDurations, RuleId, RulePolicy } from '../spec/rules.js';
 import type { TimerKey } from '../spec/timers.js';
 import { IsoFormatter } from '../sim/time.js';
 import type { DriveRec, JobRec, Owner, ReturnInTransit } from './records.js';
-import type { Timer } from './timer-heap.js';
+import { ARMED, MISSED, type Timer } from './timer-pool.js';
 import { TimerQueue } from './timer-queue.js';
 import { ViolationLog } from './violations.js';
 import { own } from './strings.js';
@@ -111,7 +111,7 @@ export class CheckState {
     job.flags |= bit;
   }
 
-  arm(key: TimerKey, owner: Owner, due: number): Timer<Owner> {
+  arm(key: TimerKey, owner: Owner, due: number): Timer {
     return this.timers.arm(key, owner, due, this.now, this.line);
   }
 
@@ -121,13 +121,13 @@ export class CheckState {
   }
 }
 
-/** Cancels a timer (fired or no longer wanted); returns null for assignment. */
-export function disarm(t: Timer<Owner> | null): null {
-  if (t) {
-    t.state = 'off';
-    // Nothing reads a disarmed timer's owner: let the heap entry not keep the record alive until it pops.
-    t.owner = null;
-  }
+/**
+ * Cancels a timer (fired or no longer wanted); returns null for assignment.
+ * The caller must not keep `t` (its slot may be reused): assign the result,
+ * overwrite the field, or put DEAD (timer-pool.ts) in its place.
+ */
+export function disarm(ctx: CheckState, t: Timer | null): null {
+  if (t !== null) ctx.timers.disarm(t);
   return null;
 }
 
@@ -136,9 +136,10 @@ export function disarm(t: Timer<Owner> | null): null {
  * time), `early` (before its due time), `reported` (it was due earlier and
  * that is already reported), `none` (no such timer is pending).
  */
-export function timerStatus(ctx: CheckState, t: Timer<Owner> | null): 'due' | 'early' | 'reported' | 'none' {
-  if (!t) return 'none';
-  if (t.state === 'armed') return t.due === ctx.now ? 'due' : 'early';
-  if (t.state === 'missed') return 'reported';
+export function timerStatus(ctx: CheckState, t: Timer | null): 'due' | 'early' | 'reported' | 'none' {
+  if (t === null) return 'none';
+  const s = ctx.timers.stateOf(t);
+  if (s === ARMED) return ctx.timers.due(t) === ctx.now ? 'due' : 'early';
+  if (s === MISSED) return 'reported';
   return 'none';
 }

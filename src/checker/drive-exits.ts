@@ -11,6 +11,7 @@ import type { CheckRow } from './row.js';
 import { timerStatus, type CheckState } from './context.js';
 import { I, type DriveRec } from './records.js';
 import { endEarly } from './timer-rules.js';
+import { LAPSED } from './timer-pool.js';
 
 /** The rule that governs a drive that is not a listed drive of a live job. */
 export function roleRule(x: DriveRec): RuleId {
@@ -41,10 +42,10 @@ export function returnRow(ctx: CheckState, row: CheckRow): void {
       const t = x.tEarlyReturn;
       const s = timerStatus(ctx, t);
       if (s === 'early') {
-        ctx.flagDrive('R-EARLY-RETURN', x, `returned ${ctx.days(ctx.now - x.arrivedAt)} after its early arrival; the return is due exactly ${ctx.days(ctx.durations.earlyReturn)} after it, at ${ctx.isoOf(t!.due)}`);
+        ctx.flagDrive('R-EARLY-RETURN', x, `returned ${ctx.days(ctx.now - x.arrivedAt)} after its early arrival; the return is due exactly ${ctx.days(ctx.durations.earlyReturn)} after it, at ${ctx.isoOf(ctx.timers.due(t!))}`);
       } else if (s === 'none') {
-        ctx.flagDrive('R-EARLY-RETURN', x, t?.state === 'lapsed'
-          ? `returned after its R-EARLY-RETURN time ${ctx.isoOf(t.due)}: the return is tried exactly then`
+        ctx.flagDrive('R-EARLY-RETURN', x, t !== null && ctx.timers.stateOf(t) === LAPSED
+          ? `returned after its R-EARLY-RETURN time ${ctx.isoOf(ctx.timers.due(t))}: the return is tried exactly then`
           : 'returned by R-EARLY-RETURN, but it is not an early drive whose customer did not answer');
       }
       break;
@@ -97,7 +98,7 @@ export function destroyRow(ctx: CheckState, row: CheckRow): void {
       const t = x.tEarlyDestroy;
       const s = timerStatus(ctx, t);
       if (s === 'early') {
-        ctx.flagDrive('R-EARLY-DESTROY', x, `destroyed ${ctx.days(ctx.now - x.arrivedAt)} after its early arrival; not before ${ctx.days(ctx.durations.earlyDestroy)}, at ${ctx.isoOf(t!.due)}`);
+        ctx.flagDrive('R-EARLY-DESTROY', x, `destroyed ${ctx.days(ctx.now - x.arrivedAt)} after its early arrival; not before ${ctx.days(ctx.durations.earlyDestroy)}, at ${ctx.isoOf(ctx.timers.due(t!))}`);
       } else if (s === 'none') {
         ctx.flagDrive('R-EARLY-DESTROY', x, 'destroyed by R-EARLY-DESTROY, but it is not an unanswered early arrival');
       }
@@ -108,7 +109,7 @@ export function destroyRow(ctx: CheckState, row: CheckRow): void {
       const t = job?.tBadAddress ?? null;
       const s = timerStatus(ctx, t);
       if (s === 'early') {
-        ctx.flagDrive('R-BAD-RETURN-ADDRESS', x, `destroyed ${ctx.days(ctx.now - t!.armedAt)} after the bad-address contact; not before ${ctx.days(ctx.durations.badAddressDestroy)}, at ${ctx.isoOf(t!.due)}`);
+        ctx.flagDrive('R-BAD-RETURN-ADDRESS', x, `destroyed ${ctx.days(ctx.now - ctx.timers.armedAt(t!))} after the bad-address contact; not before ${ctx.days(ctx.durations.badAddressDestroy)}, at ${ctx.isoOf(ctx.timers.due(t!))}`);
       } else if (s === 'none') {
         ctx.flagDrive('R-BAD-RETURN-ADDRESS', x, `destroyed by R-BAD-RETURN-ADDRESS, but ${job ? `job ${job.id} has no unanswered bad-address contact` : 'it belongs to no job'}`);
       }
@@ -129,7 +130,7 @@ export function destroyRow(ctx: CheckState, row: CheckRow): void {
 /** The drive left the site: it stops being early, and a drive that is not a listed one is forgotten. */
 function gone(ctx: CheckState, x: DriveRec): void {
   x.onSite = false;
-  endEarly(x);
+  endEarly(ctx, x);
   if ((x.role !== 'listed' || !x.job) && ctx.drives.get(x.id) === x) ctx.drives.delete(x.id);
   // Its finished job may now be compacted (a late drive sent back).
   if (x.job !== null && (x.job.state === 'Completed' || x.job.state === 'Closed')) ctx.recompact.push(x.job);

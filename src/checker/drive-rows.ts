@@ -83,7 +83,7 @@ function checkDriveEdge(ctx: CheckState, x: DriveRec, job: JobRec, cur: DriveSta
     case 'Specified>Received':
       if (!x.onSite) ctx.flagDrive('R-DRIVE-TRANSITIONS', x, 'received at the dock, but no arrive row brought it');
       if (job.state === 'Creating') ctx.flagDrive('R-EARLY-ARRIVAL', x, `processed while job ${job.id} is Creating: early drives wait until it is Shipping`);
-      endEarly(x);
+      endEarly(ctx, x);
       ctx.setFlag(job, inFirstPackage(job, x) ? I.DOCK | I.DOCK_FIRST : I.DOCK);
       return;
     case 'Specified>NeverReceived': {
@@ -96,7 +96,7 @@ function checkDriveEdge(ctx: CheckState, x: DriveRec, job: JobRec, cur: DriveSta
       const s = timerStatus(ctx, t);
       if (s === 'due' || s === 'reported' || job.firstPackageDelivered) return; // day 14, or absent from the first package
       ctx.flagDrive('R-NEVER-RECEIVED', x, s === 'early'
-        ? `marked NeverReceived ${ctx.days(ctx.now - t!.armedAt)} after job ${job.id} entered Shipping with no package delivered; that is due exactly ${ctx.days(ctx.durations.neverReceived)} after it, at ${ctx.isoOf(t!.due)}`
+        ? `marked NeverReceived ${ctx.days(ctx.now - ctx.timers.armedAt(t!))} after job ${job.id} entered Shipping with no package delivered; that is due exactly ${ctx.days(ctx.durations.neverReceived)} after it, at ${ctx.isoOf(ctx.timers.due(t!))}`
         : `marked NeverReceived while job ${job.id} is ${job.state}, with its first package (${job.firstPackage ?? 'none shipped'}) not delivered and no day-14 timer due`);
       return;
     }
@@ -169,7 +169,7 @@ export function arriveRow(ctx: CheckState, row: CheckRow): void {
       startEarly(ctx, x);
     } else {
       if (row.rule === 'R-EARLY-ARRIVAL') ctx.flagDrive('R-EARLY-ARRIVAL', x, `cites R-EARLY-ARRIVAL, but job ${job.id} is ${job.state}, not Creating`);
-      if (job.state === 'Shipping') deliveredInShipping(job);
+      if (job.state === 'Shipping') deliveredInShipping(ctx, job);
     }
     return;
   }
@@ -220,8 +220,8 @@ function arrived(ctx: CheckState, x: DriveRec, job: JobRec | null, row: CheckRow
 function startEarly(ctx: CheckState, x: DriveRec): void {
   x.early = true;
   x.earlyContacted = false;
-  disarm(x.tEarlyReturn);
-  disarm(x.tEarlyDestroy);
+  disarm(ctx, x.tEarlyReturn);
+  disarm(ctx, x.tEarlyDestroy);
   x.tEarlyReturn = ctx.arm('earlyReturn', x, ctx.now + ctx.durations.earlyReturn);
   x.tEarlyDestroy = ctx.arm('earlyDestroy', x, ctx.now + ctx.durations.earlyDestroy);
 }

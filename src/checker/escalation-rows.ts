@@ -26,12 +26,12 @@ export function alertRow(ctx: CheckState, row: CheckRow): void {
   const t = job.tOverdue;
   const s = timerStatus(ctx, t);
   if (s === 'early') {
-    ctx.flagJob('R-SHIP-OVERDUE', job, `alert ${ctx.days(ctx.now - t!.armedAt)} after ${t!.armedLine ? `line ${t!.armedLine}` : 'the timer started'}; it is due at ${ctx.isoOf(t!.due)}`);
+    ctx.flagJob('R-SHIP-OVERDUE', job, `alert ${ctx.days(ctx.now - ctx.timers.armedAt(t!))} after ${ctx.timers.armedLine(t!) ? `line ${ctx.timers.armedLine(t!)}` : 'the timer started'}; it is due at ${ctx.isoOf(ctx.timers.due(t!))}`);
   } else if (s === 'none') {
     const why = job.state !== 'Shipping' ? `the job is ${job.state}` : job.delivered ? 'a package was delivered' : 'no overdue timer is pending';
     ctx.flagJob('R-SHIP-OVERDUE', job, `an overdue alert, but ${why}`);
   }
-  job.tOverdue = disarm(t);
+  job.tOverdue = disarm(ctx, t);
   job.alertPending = true;
 }
 
@@ -44,7 +44,7 @@ export function contactRow(ctx: CheckState, row: CheckRow): void {
       job.alertPending = false;
       // A delivery since the alert ended the escalation: nothing to close.
       if (job.state === 'Shipping' && !job.delivered) {
-        disarm(job.tNoResponse);
+        disarm(ctx, job.tNoResponse);
         job.tNoResponse = ctx.arm('noResponse', job, ctx.now + ctx.durations.noResponseClose);
         job.overdueContactPending = true;
       }
@@ -73,7 +73,7 @@ export function contactRow(ctx: CheckState, row: CheckRow): void {
         ctx.flagJob('R-BAD-RETURN-ADDRESS', job, `a bad-address contact while the job is ${job.state} (only in Transferring or Packaging)`);
         return;
       }
-      disarm(job.tBadAddress);
+      disarm(ctx, job.tBadAddress);
       job.tBadAddress = ctx.arm('badAddressDestroy', job, ctx.now + ctx.durations.badAddressDestroy);
       job.badAddressPending = true;
       return;
@@ -114,7 +114,7 @@ export function replyRow(ctx: CheckState, row: CheckRow): void {
       if (!job) return;
       if (!job.overdueContactPending) ctx.flagJob('R-SHIP-RESOLVE', job, 'a reply with no unanswered overdue contact before it');
       job.overdueContactPending = false;
-      job.tNoResponse = disarm(job.tNoResponse);
+      job.tNoResponse = disarm(ctx, job.tNoResponse);
       job.resolveReplied = true;
       return;
     }
@@ -125,7 +125,7 @@ export function replyRow(ctx: CheckState, row: CheckRow): void {
           ctx.flag('R-EARLY-ARRIVAL', 'drive', row.id, row.job, 'a reply for a drive with no early-arrival contact before it');
           return;
         }
-        endEarly(x);
+        endEarly(ctx, x);
         x.earlyRepliedAt = ctx.now; // it must be returned at once (checked at the instant's end)
         ctx.touchedDrives.push(x);
         return;
@@ -135,8 +135,8 @@ export function replyRow(ctx: CheckState, row: CheckRow): void {
       if (!job.earlyContacted) ctx.flagJob('R-EARLY-ARRIVAL', job, 'a reply with no early-arrival contact before it');
       job.earlyContacted = false;
       // The customer answered: no early return or destruction; the drives wait for Shipping.
-      for (const x of job.drives) if (x.early) endEarly(x);
-      for (const x of job.extras) if (x.early) endEarly(x);
+      for (const x of job.drives) if (x.early) endEarly(ctx, x);
+      for (const x of job.extras) if (x.early) endEarly(ctx, x);
       return;
     }
     case 'R-BAD-RETURN-ADDRESS': {
@@ -144,7 +144,7 @@ export function replyRow(ctx: CheckState, row: CheckRow): void {
       if (!job) return;
       if (!job.badAddressPending) ctx.flagJob('R-BAD-RETURN-ADDRESS', job, 'a reply with no unanswered bad-address contact before it');
       job.badAddressPending = false;
-      job.tBadAddress = disarm(job.tBadAddress);
+      job.tBadAddress = disarm(ctx, job.tBadAddress);
       return;
     }
     default:
@@ -165,7 +165,7 @@ export function extendRow(ctx: CheckState, row: CheckRow): void {
   } else if (until <= ctx.now) {
     ctx.flagJob('R-SHIP-RESOLVE', job, `the extended deadline ${text} is not after the extend itself`);
   } else if (job.state === 'Shipping' && !job.delivered) {
-    disarm(job.tOverdue);
+    disarm(ctx, job.tOverdue);
     job.tOverdue = ctx.arm('shippingOverdue', job, until);
   }
 }

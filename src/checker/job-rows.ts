@@ -15,6 +15,7 @@ import { releaseJob } from './release.js';
 import { deleteCompacted } from './compact.js';
 import { checkEdge, jobEdge } from './transitions.js';
 import { jobState, own } from './strings.js';
+import { ARMED } from './timer-pool.js';
 
 /** The job a row is about, or undefined after reporting a row about a job that does not exist. */
 export function requireJob(ctx: CheckState, row: CheckRow): JobRec | undefined {
@@ -62,7 +63,7 @@ export function jobStateRow(ctx: CheckState, row: CheckRow): void {
     ctx.flagJob('R-RETURN-LOST', job, `its return was lost or damaged, and the job must stay ${cur}; it went to ${to}`);
   }
   if (!refusedButDone(ctx, job, cur, to) && checkEdge(ctx, 'job', job.id, job.id, cur, job.beforeFault, row, to)) checkJobEdge(ctx, job, cur, to);
-  leaveJobState(job, cur);
+  leaveJobState(ctx, job, cur);
   if (to === 'Faulted') {
     job.beforeFault = cur;
     job.faultContacted = false;
@@ -119,12 +120,12 @@ function checkJobEdge(ctx: CheckState, job: JobRec, cur: JobState | null, to: Jo
       const t = job.tNoResponse;
       const s = timerStatus(ctx, t);
       if (s === 'early') {
-        ctx.flagJob('R-SHIP-NORESPONSE', job, `closed ${ctx.days(ctx.now - t!.armedAt)} after the overdue contact at ${ctx.isoOf(t!.armedAt)}; the closure is due exactly ${ctx.days(ctx.durations.noResponseClose)} after it, at ${ctx.isoOf(t!.due)}`);
+        ctx.flagJob('R-SHIP-NORESPONSE', job, `closed ${ctx.days(ctx.now - ctx.timers.armedAt(t!))} after the overdue contact at ${ctx.isoOf(ctx.timers.armedAt(t!))}; the closure is due exactly ${ctx.days(ctx.durations.noResponseClose)} after it, at ${ctx.isoOf(ctx.timers.due(t!))}`);
       } else if (s === 'none') {
         const why = job.delivered ? 'a package was delivered' : job.resolveReplied ? 'the customer answered' : 'there was no unanswered overdue contact';
         ctx.flagJob('R-SHIP-NORESPONSE', job, `went Shipping → Closed, but ${why}`);
       }
-      job.tNoResponse = disarm(t);
+      job.tNoResponse = disarm(ctx, t);
       job.overdueContactPending = false;
       break;
     }
@@ -170,11 +171,11 @@ export function updateRow(ctx: CheckState, row: CheckRow): void {
       ctx.flagJob('R-CREATING-RESET', job, `an update while Creating restarts the expiry timer and must cite R-CREATING-RESET, not "${row.rule}"`);
     }
     const t = job.tExpire;
-    if (t && t.state === 'armed' && t.due !== ctx.now) {
-      job.supersededExpiry.push(t.due);
+    if (t !== null && ctx.timers.stateOf(t) === ARMED && ctx.timers.due(t) !== ctx.now) {
+      job.supersededExpiry.push(ctx.timers.due(t));
       if (job.supersededExpiry.length > 4) job.supersededExpiry.shift();
     }
-    disarm(t);
+    disarm(ctx, t);
     job.tExpire = ctx.arm('creatingExpire', job, ctx.now + ctx.durations.creatingExpiry);
   } else if (row.rule === 'R-CREATING-RESET') {
     ctx.flagJob('R-CREATING-RESET', job, `cites R-CREATING-RESET, but the job is ${job.state}: only an update while Creating restarts the expiry timer`);
@@ -260,9 +261,9 @@ export function deleteRow(ctx: CheckState, row: CheckRow): void {
       const t = job.tExpire;
       const s = timerStatus(ctx, t);
       if (s === 'early' && job.supersededExpiry.includes(ctx.now)) {
-        ctx.flagJob('R-CREATING-RESET', job, `deleted when the expiry timer was first due, but the update at ${ctx.isoOf(t!.armedAt)} (line ${t!.armedLine}) restarted it: now due at ${ctx.isoOf(t!.due)}`);
+        ctx.flagJob('R-CREATING-RESET', job, `deleted when the expiry timer was first due, but the update at ${ctx.isoOf(ctx.timers.armedAt(t!))} (line ${ctx.timers.armedLine(t!)}) restarted it: now due at ${ctx.isoOf(ctx.timers.due(t!))}`);
       } else if (s === 'early') {
-        ctx.flagJob('R-CREATING-EXPIRE', job, `deleted ${ctx.days(ctx.now - t!.armedAt)} after its last put/update at ${ctx.isoOf(t!.armedAt)}; the expiry is due exactly ${ctx.days(ctx.durations.creatingExpiry)} after it, at ${ctx.isoOf(t!.due)}`);
+        ctx.flagJob('R-CREATING-EXPIRE', job, `deleted ${ctx.days(ctx.now - ctx.timers.armedAt(t!))} after its last put/update at ${ctx.isoOf(ctx.timers.armedAt(t!))}; the expiry is due exactly ${ctx.days(ctx.durations.creatingExpiry)} after it, at ${ctx.isoOf(ctx.timers.due(t!))}`);
       } else if (s === 'none') {
         ctx.flagJob('R-CREATING-EXPIRE', job, 'deleted by the Creating expiry, but no expiry timer was pending');
       }
@@ -276,7 +277,7 @@ export function deleteRow(ctx: CheckState, row: CheckRow): void {
       const t = job.tRetention;
       const s = timerStatus(ctx, t);
       if (s === 'early') {
-        ctx.flagJob('R-RETENTION', job, `deleted ${ctx.days(ctx.now - t!.armedAt)} after it became ${st} at ${ctx.isoOf(t!.armedAt)}; retention ends exactly ${ctx.days(ctx.durations.retention)} after it, at ${ctx.isoOf(t!.due)}`);
+        ctx.flagJob('R-RETENTION', job, `deleted ${ctx.days(ctx.now - ctx.timers.armedAt(t!))} after it became ${st} at ${ctx.isoOf(ctx.timers.armedAt(t!))}; retention ends exactly ${ctx.days(ctx.durations.retention)} after it, at ${ctx.isoOf(ctx.timers.due(t!))}`);
       } else if (s === 'none') {
         ctx.flagJob('R-RETENTION', job, 'deleted by retention, but no retention timer was pending');
       }

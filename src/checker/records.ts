@@ -5,7 +5,7 @@
  * memory follows the number of live entities, not the file's length.
  */
 import type { DriveState, JobState } from '../spec/states.js';
-import type { Timer } from './timer-heap.js';
+import type { Timer } from './timer-pool.js';
 import type { CompactJob } from './compact.js';
 import { own } from './strings.js';
 
@@ -78,12 +78,12 @@ export interface JobRec {
   faultContacted: boolean;
   /** Expiry times superseded by an update (R-CREATING-RESET), most recent last, a few kept. */
   supersededExpiry: number[];
-  tExpire: Timer<Owner> | null;
-  tNever: Timer<Owner> | null;
-  tOverdue: Timer<Owner> | null;
-  tNoResponse: Timer<Owner> | null;
-  tBadAddress: Timer<Owner> | null;
-  tRetention: Timer<Owner> | null;
+  tExpire: Timer | null;
+  tNever: Timer | null;
+  tOverdue: Timer | null;
+  tNoResponse: Timer | null;
+  tBadAddress: Timer | null;
+  tRetention: Timer | null;
   /** The instant the `flags` refer to. */
   instant: number;
   flags: number;
@@ -119,8 +119,8 @@ export interface DriveRec {
   mustReturn: boolean;
   destroyed: boolean;
   faultContacted: boolean;
-  tEarlyReturn: Timer<Owner> | null;
-  tEarlyDestroy: Timer<Owner> | null;
+  tEarlyReturn: Timer | null;
+  tEarlyDestroy: Timer | null;
   registered: boolean;
 }
 

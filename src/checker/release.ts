@@ -5,6 +5,7 @@
 import { disarm, type CheckState } from './context.js';
 import type { DriveRec, JobRec } from './records.js';
 import { leaveJobState } from './timer-rules.js';
+import { DEAD } from './timer-pool.js';
 
 /**
  * Forgets a deleted job and its drives. Drives still on site stay, detached
@@ -15,7 +16,7 @@ import { leaveJobState } from './timer-rules.js';
  */
 export function releaseJob(ctx: CheckState, job: JobRec): void {
   job.deleted = true;
-  for (const s of ['Creating', 'Shipping', 'Packaging', 'Completed'] as const) leaveJobState(job, s);
+  for (const s of ['Creating', 'Shipping', 'Packaging', 'Completed'] as const) leaveJobState(ctx, job, s);
   ctx.jobs.delete(job.id);
   for (const p of job.packages) if (ctx.packages.get(p) === job) ctx.packages.delete(p);
   if (job.returnPackage && !job.returnDelivered && !job.returnLost) rememberReturn(ctx, job.id, job.type, job.returnPackage);
@@ -29,8 +30,16 @@ function releaseDrives(ctx: CheckState, job: JobRec, drives: DriveRec[]): void {
     if (x.onSite && x.job === job) {
       x.job = null;
     } else {
-      disarm(x.tEarlyReturn);
-      disarm(x.tEarlyDestroy);
+      // The drive may still be listed elsewhere (an orphan that another job's package brought), and
+      // "has early timers" must still read true there (compact.ts's forgettable): DEAD keeps that.
+      if (x.tEarlyReturn !== null) {
+        disarm(ctx, x.tEarlyReturn);
+        x.tEarlyReturn = DEAD;
+      }
+      if (x.tEarlyDestroy !== null) {
+        disarm(ctx, x.tEarlyDestroy);
+        x.tEarlyDestroy = DEAD;
+      }
       if (ctx.drives.get(x.id) === x) ctx.drives.delete(x.id);
     }
   }

@@ -2,45 +2,25 @@
  * A binary min-heap of timers by (due time, arming order): the part of the
  * checker's timer queue (timer-queue.ts) for timers armed out of due order.
  *
- * Keys live in typed arrays beside the timer objects: a sift compares
- * contiguous numbers instead of chasing tens of thousands of objects (and
- * their boxed doubles) around memory; it was 10% of the checker's time.
+ * Keys live in typed arrays beside the timers (slots of timer-pool.ts): a
+ * sift compares contiguous numbers instead of chasing tens of thousands of
+ * objects around memory; it was 10% of the checker's time.
  */
-import type { TimerKey } from '../spec/timers.js';
+import type { Timer } from './timer-pool.js';
 
-/**
- * `armed`: pending. `missed`: its due time passed without its row (already
- * reported; a late row is then accepted without a second report). `lapsed`:
- * its due time passed and that was allowed (an early return that could not be
- * made). `off`: fired, or cancelled.
- */
-export type TimerState = 'armed' | 'missed' | 'lapsed' | 'off';
-
-export interface Timer<Owner = unknown> {
-  key: TimerKey;
-  due: number;
-  /** null once disarmed (nothing reads it then). */
-  owner: Owner | null;
-  state: TimerState;
-  /** When and on which line it was armed (messages). */
-  armedAt: number;
-  armedLine: number;
-}
-
-export class TimerHeap<Owner = unknown> {
+export class TimerHeap {
   private due = new Float64Array(64);
   /** Arming order (the queue's counter): equal due times pop first-armed first, so the order is deterministic. */
   private seq = new Float64Array(64);
-  private items: Timer<Owner>[] = [];
+  private items = new Int32Array(64);
   private n = 0;
 
   get size(): number {
     return this.n;
   }
 
-  /** Adds `t`, armed as the `s`-th timer of its queue. */
-  push(t: Timer<Owner>, s: number): void {
-    const due = t.due;
+  /** Adds `t`, due at `due`, armed as the `s`-th timer of its queue. */
+  push(t: Timer, due: number, s: number): void {
     if (this.n === this.due.length) this.grow();
     const d = this.due, q = this.seq, it = this.items;
     let i = this.n++;
@@ -66,13 +46,14 @@ export class TimerHeap<Owner = unknown> {
   peekSeq(): number {
     return this.n > 0 ? this.seq[0] : Infinity;
   }
-  pop(): Timer<Owner> | undefined {
+
+  /** Removes and returns the earliest timer, or undefined. */
+  pop(): Timer | undefined {
     if (this.n === 0) return undefined;
     const d = this.due, q = this.seq, it = this.items;
     const top = it[0];
     const n = --this.n;
     const lastDue = d[n], lastSeq = q[n], last = it[n];
-    it[n] = undefined as unknown as Timer<Owner>; // let the popped timer go
     if (n > 0) {
       let i = 0;
       for (;;) {
@@ -98,7 +79,10 @@ export class TimerHeap<Owner = unknown> {
     due.set(this.due);
     const seq = new Float64Array(this.seq.length * 2);
     seq.set(this.seq);
+    const items = new Int32Array(this.items.length * 2);
+    items.set(this.items);
     this.due = due;
     this.seq = seq;
+    this.items = items;
   }
 }

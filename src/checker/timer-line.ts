@@ -6,12 +6,12 @@
  * keeps its timers sorted for free: arm and pop are O(1) with no sifting
  * (the heap's sift over ~400k queued timers was 5% of the checker's time).
  */
-import type { Timer } from './timer-heap.js';
+import type { Timer } from './timer-pool.js';
 
-export class TimerLine<Owner = unknown> {
+export class TimerLine {
   private due = new Float64Array(64);
   private seq = new Float64Array(64);
-  private items: (Timer<Owner> | undefined)[] = new Array(64).fill(undefined);
+  private items = new Int32Array(64);
   private mask = 63;
   private head = 0;
   private n = 0;
@@ -27,15 +27,15 @@ export class TimerLine<Owner = unknown> {
     return this.n === 0 || due >= this.lastDue;
   }
 
-  /** Appends `t` (accepts(t.due) must hold), armed as the `s`-th timer of its queue. */
-  push(t: Timer<Owner>, s: number): void {
+  /** Appends `t`, due at `due` (accepts(due) must hold), armed as the `s`-th timer of its queue. */
+  push(t: Timer, due: number, s: number): void {
     if (this.n > this.mask) this.grow();
     const i = (this.head + this.n) & this.mask;
-    this.due[i] = t.due;
+    this.due[i] = due;
     this.seq[i] = s;
     this.items[i] = t;
     this.n++;
-    this.lastDue = t.due;
+    this.lastDue = due;
   }
 
   /** The first timer's due time, or Infinity. */
@@ -48,10 +48,9 @@ export class TimerLine<Owner = unknown> {
     return this.n > 0 ? this.seq[this.head] : Infinity;
   }
 
-  pop(): Timer<Owner> | undefined {
+  pop(): Timer | undefined {
     if (this.n === 0) return undefined;
     const t = this.items[this.head];
-    this.items[this.head] = undefined; // let the popped timer go
     this.head = (this.head + 1) & this.mask;
     this.n--;
     return t;
@@ -60,7 +59,7 @@ export class TimerLine<Owner = unknown> {
   private grow(): void {
     const size = this.mask + 1;
     const due = new Float64Array(size * 2), seq = new Float64Array(size * 2);
-    const items = new Array<Timer<Owner> | undefined>(size * 2).fill(undefined);
+    const items = new Int32Array(size * 2);
     for (let k = 0; k < this.n; k++) {
       const i = (this.head + k) & this.mask;
       due[k] = this.due[i];

@@ -12,18 +12,23 @@
  * deadline, R-SHIP-RESOLVE) goes to a small heap instead. The next timer is
  * the least (due, arming order) among the lines' heads and the heap's top:
  * exactly the order one heap of all timers gives.
+ *
+ * The queue is also where its timers live (it extends TimerPool, whose slots
+ * they are): a timer's slot is freed when it comes out of the queue off, or
+ * when it is disarmed after it came out.
  */
 import { TIMERS, type TimerKey } from '../spec/timers.js';
-import { TimerHeap, type Timer } from './timer-heap.js';
+import { TimerHeap } from './timer-heap.js';
 import { TimerLine } from './timer-line.js';
+import { TimerPool, type Timer } from './timer-pool.js';
 
 const KEYS = Object.keys(TIMERS) as TimerKey[];
 
-export class TimerQueue<Owner = unknown> {
-  private readonly lines = new Map<TimerKey, TimerLine<Owner>>(KEYS.map((k) => [k, new TimerLine<Owner>()]));
+export class TimerQueue<Owner = unknown> extends TimerPool<Owner> {
+  private readonly lines = new Map<TimerKey, TimerLine>(KEYS.map((k) => [k, new TimerLine()]));
   /** The same lines, for scanning their heads. */
   private readonly all = [...this.lines.values()];
-  private readonly outOfOrder = new TimerHeap<Owner>();
+  private readonly outOfOrder = new TimerHeap();
   private counter = 0;
   /** The line holding the next timer (-1: the heap; -2: not known since the last change). */
   private next = -2;
@@ -34,12 +39,12 @@ export class TimerQueue<Owner = unknown> {
     return n;
   }
 
-  arm(key: TimerKey, owner: Owner, due: number, armedAt: number, armedLine: number): Timer<Owner> {
-    const t: Timer<Owner> = { key, due, owner, state: 'armed', armedAt, armedLine };
+  arm(key: TimerKey, owner: Owner, due: number, armedAt: number, armedLine: number): Timer {
+    const t = this.make(key, owner, due, armedAt, armedLine);
     const s = this.counter++;
     const line = this.lines.get(key)!;
-    if (line.accepts(due)) line.push(t, s);
-    else this.outOfOrder.push(t, s);
+    if (line.accepts(due)) line.push(t, due, s);
+    else this.outOfOrder.push(t, due, s);
     // Armed last, it comes out before the current next one only if due strictly earlier.
     if (this.next !== -2 && due < this.peekDue()) this.next = -2;
     return t;
@@ -51,10 +56,16 @@ export class TimerQueue<Owner = unknown> {
     return i === -1 ? this.outOfOrder.peekDue() : this.all[i].peekDue();
   }
 
-  pop(): Timer<Owner> | undefined {
+  /**
+   * Takes the next timer out of the queue. One that is off is freed on the
+   * way (its slot may be reused by the next arm): check stateOf before arming.
+   */
+  pop(): Timer | undefined {
     const i = this.nextIndex();
     this.next = -2;
-    return i === -1 ? this.outOfOrder.pop() : this.all[i].pop();
+    const t = i === -1 ? this.outOfOrder.pop() : this.all[i].pop();
+    if (t !== undefined) this.dequeued(t);
+    return t;
   }
 
   private nextIndex(): number {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TIMERS, type TimerKey } from '../../src/spec/timers.js';
 import { TimerQueue } from '../../src/checker/timer-queue.js';
-import type { Timer } from '../../src/checker/timer-heap.js';
+import type { Timer } from '../../src/checker/timer-pool.js';
 
 const KEYS = Object.keys(TIMERS) as TimerKey[];
 
@@ -26,7 +26,7 @@ describe('TimerQueue', () => {
       const delays = new Map(KEYS.map((k, i) => [k, 3 * i + 1]));
       let now = 0;
       let armed = 0;
-      const pending: { due: number; seq: number; t: Timer<number> }[] = [];
+      const pending: { due: number; seq: number; t: Timer }[] = [];
       const pop = () => {
         pending.sort((a, b) => a.due - b.due || a.seq - b.seq);
         const want = pending.shift();
