@@ -17,7 +17,7 @@ import { DRIVE_STATES, type DriveState } from '../spec/states.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import type { CheckRow } from './row.js';
 import { rememberReturn } from './release.js';
-import { newDrive, newJob, type DriveRec, type JobRec, type Owner } from './records.js';
+import { newDrive, newJob, type DriveRec, type JobRec } from './records.js';
 import type { Timer } from './timer-pool.js';
 
 const DRIVE_STATE_CODE = new Map<DriveState, number>(DRIVE_STATES.map((s, i) => [s, i]));
@@ -52,11 +52,10 @@ const J_HAS_FIRST_PACKAGE = 1 << 15;
 interface Rare {
   cancelledAt: number;
   errors: string;
-  missing: string[];
-  supersededExpiry: number[];
+  missing: readonly string[];
+  supersededExpiry: readonly number[];
 }
 
-const NO_PACKAGES: string[] = [];
 
 export class CompactJob {
   constructor(
@@ -73,7 +72,7 @@ export class CompactJob {
     /** When and in which package the drives that arrived arrived (all at once). */
     readonly arrivedAt: number,
     readonly arrivedPackage: string,
-    readonly packages: string[],
+    readonly packages: readonly string[],
     readonly firstPackage: string,
     readonly returnPackage: string,
     readonly rare: Rare | null,
@@ -185,7 +184,7 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
     : null;
   const c = new CompactJob(
     job.id, jobBitsOf(job), job.announcedDrives, drives.length, common < 0 ? -1 : common, driveList,
-    arrivedAt, arrivedPackage, job.packages.length > 0 ? job.packages : NO_PACKAGES,
+    arrivedAt, arrivedPackage, job.packages,
     job.firstPackage ?? '', job.returnPackage, rare, r,
   );
   ctx.jobs.delete(job.id);
@@ -232,7 +231,7 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
   job.type = b & J_IMPORT ? 'import' : b & J_EXPORT ? 'export' : '';
   job.state = b & J_CLOSED ? 'Closed' : 'Completed';
   job.announcedDrives = c.announcedDrives;
-  job.packages = c.packages === NO_PACKAGES ? [] : c.packages;
+  job.packages = c.packages;
   job.returnPackage = c.returnPackage;
   job.returnDelivered = (b & J_RETURN_DELIVERED) !== 0;
   job.returnLost = (b & J_RETURN_LOST) !== 0;
@@ -259,6 +258,7 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
   job.tRetention = t;
   c.tRetention = null;
   ctx.jobs.add(job);
+  const drives = new Array<DriveRec>(c.driveCount);
   for (let i = 0; i < c.driveCount; i++) {
     const d = c.driveList !== null ? c.driveList[i] : c.driveBits;
     const x = newDrive(listedDriveId(c.id, i), job, 'listed');
@@ -272,9 +272,10 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
     x.mustReturn = (d & D_MUST_RETURN) !== 0;
     x.destroyed = (d & D_DESTROYED) !== 0;
     x.faultContacted = (d & D_FAULT_CONTACTED) !== 0;
-    job.drives.push(x);
+    drives[i] = x;
     ctx.drives.add(x);
   }
+  if (drives.length > 0) job.drives = drives;
   for (const p of job.packages) if (ctx.packages.get(p) === c) ctx.packages.set(p, job);
   // Compacted again at the instant's end if it still qualifies.
   ctx.recompact.push(job);

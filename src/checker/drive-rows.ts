@@ -9,7 +9,7 @@ import { parseDetail } from '../spec/timeline.js';
 import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import { inFirstPackage } from './consequences.js';
-import { I, newDrive, type DriveRec, type JobRec } from './records.js';
+import { I, appended, newDrive, type DriveRec, type JobRec } from './records.js';
 import { deliveredInShipping, endEarly } from './timer-rules.js';
 import { checkEdge, driveEdge } from './transitions.js';
 import { roleRule } from './drive-exits.js';
@@ -63,7 +63,7 @@ function createListedDrive(ctx: CheckState, row: CheckRow): void {
   x.state = to;
   ctx.drives.add(x);
   ctx.forgetUnknown('drive', x.id);
-  job.drives.push(x);
+  job.drives = appended(job.drives, x);
   ctx.setFlag(job, I.DRIVE_CHANGED);
   if (job.state !== 'Creating') {
     ctx.flagDrive('R-DRIVE-TRANSITIONS', x, `a drive is listed at its job's put (job in Creating); job ${job.id} is ${job.state}`);
@@ -155,7 +155,7 @@ export function arriveRow(ctx: CheckState, row: CheckRow): void {
     if (!x) {
       x = newDrive(row.id, job, 'extra'); // not on the job's list: R-EXTRA-DRIVE
       x.mustReturn = job.state !== null && ctx.policy.extraDriveIn.includes(job.state);
-      job.extras.push(x);
+      job.extras = appended(job.extras, x);
       ctx.drives.add(x);
       ctx.forgetUnknown('drive', x.id);
     }
@@ -186,7 +186,7 @@ export function arriveRow(ctx: CheckState, row: CheckRow): void {
     x.job = carrier;
     x.jobId = '';
     x.mustReturn = true;
-    carrier.orphans.push(x);
+    carrier.orphans = appended(carrier.orphans, x);
     ctx.touch(carrier);
     arrived(ctx, x, carrier, row);
     if (carrier.state === 'Creating') startEarly(ctx, x); // in an early package: early too

@@ -12,7 +12,7 @@ import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import { InstantParser } from './instant.js';
 import { requireJob } from './job-rows.js';
-import { I, type JobRec } from './records.js';
+import { I, appended, type JobRec } from './records.js';
 import { endEarly } from './timer-rules.js';
 import { own } from './strings.js';
 import { deliverCompacted } from './compact.js';
@@ -183,7 +183,7 @@ export function shipRow(ctx: CheckState, row: CheckRow): void {
   if (row.package && !ctx.packages.has(row.package)) {
     const p = own(row.package);
     ctx.packages.set(p, job);
-    job.packages.push(p);
+    job.packages = appended(job.packages, p);
     if (job.firstPackage === null) job.firstPackage = p;
   }
 }

@@ -9,7 +9,7 @@ import { parseDetail } from '../spec/timeline.js';
 import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import { errorReason, notShippedBack, receivedProblems, unfinishedDrives } from './consequences.js';
-import { I, newJob, type JobRec } from './records.js';
+import { I, appended, newJob, type JobRec } from './records.js';
 import { enterJobState, leaveJobState } from './timer-rules.js';
 import { releaseJob } from './release.js';
 import { deleteCompacted } from './compact.js';
@@ -172,8 +172,8 @@ export function updateRow(ctx: CheckState, row: CheckRow): void {
     }
     const t = job.tExpire;
     if (t !== null && ctx.timers.stateOf(t) === ARMED && ctx.timers.due(t) !== ctx.now) {
-      job.supersededExpiry.push(ctx.timers.due(t));
-      if (job.supersededExpiry.length > 4) job.supersededExpiry.shift();
+      const kept = appended(job.supersededExpiry, ctx.timers.due(t));
+      job.supersededExpiry = kept.length > 4 ? kept.slice(1) : kept;
     }
     disarm(ctx, t);
     job.tExpire = ctx.arm('creatingExpire', job, ctx.now + ctx.durations.creatingExpiry);

@@ -44,10 +44,11 @@ export interface JobRec {
   beforeFault: JobState | null;
   /** From the put row's `drives=N`, or -1. */
   announcedDrives: number;
-  drives: DriveRec[];
-  extras: DriveRec[];
-  orphans: DriveRec[];
-  packages: string[];
+  /** The lists are never pushed to: they grow by `appended` (see NONE). */
+  drives: readonly DriveRec[];
+  extras: readonly DriveRec[];
+  orphans: readonly DriveRec[];
+  packages: readonly string[];
   returnPackage: string;
   returnDelivered: boolean;
   returnLost: boolean;
@@ -69,7 +70,7 @@ export interface JobRec {
   firstPackage: string | null;
   firstPackageDelivered: boolean;
   /** Fields a refused Shipping request named as missing (R-SHIP-REQUIRES), until an update sets them. */
-  missing: string[];
+  missing: readonly string[];
   alertPending: boolean;
   overdueContactPending: boolean;
   resolveReplied: boolean;
@@ -77,7 +78,7 @@ export interface JobRec {
   earlyContacted: boolean;
   faultContacted: boolean;
   /** Expiry times superseded by an update (R-CREATING-RESET), most recent last, a few kept. */
-  supersededExpiry: number[];
+  supersededExpiry: readonly number[];
   tExpire: Timer | null;
   tNever: Timer | null;
   tOverdue: Timer | null;
@@ -124,13 +125,31 @@ export interface DriveRec {
   registered: boolean;
 }
 
+/**
+ * The empty list every record starts with, shared. A job had six arrays of
+ * its own, and a push gave an array room for 17 entries: ~1 KB per job,
+ * most of it never used (extras, orphans and missing stay empty; a job
+ * has 1–3 drives, 1 package, 1 superseded expiry). Lists are now replaced
+ * by an exact copy on each append: a few appends per job's life.
+ */
+export const NONE: readonly never[] = [];
+
+/** `list` with `x` appended, as a new array of exactly that length (`list` is left as it was). */
+export function appended<T>(list: readonly T[], x: T): T[] {
+  const n = list.length;
+  const out = new Array<T>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = list[i];
+  out[n] = x;
+  return out;
+}
+
 export function newJob(id: string): JobRec {
   return {
     kind: 'job', id: own(id), type: '', state: null, beforeFault: null, announcedDrives: -1,
-    drives: [], extras: [], orphans: [], packages: [], returnPackage: '', returnDelivered: false, returnLost: false,
-    cancelledAt: NaN, errors: '', errorsUnknown: false, delivered: false, docked: false, firstPackage: null, firstPackageDelivered: false, missing: [],
+    drives: NONE, extras: NONE, orphans: NONE, packages: NONE, returnPackage: '', returnDelivered: false, returnLost: false,
+    cancelledAt: NaN, errors: '', errorsUnknown: false, delivered: false, docked: false, firstPackage: null, firstPackageDelivered: false, missing: NONE,
     alertPending: false, overdueContactPending: false, resolveReplied: false, badAddressPending: false,
-    earlyContacted: false, faultContacted: false, supersededExpiry: [],
+    earlyContacted: false, faultContacted: false, supersededExpiry: NONE,
     tExpire: null, tNever: null, tOverdue: null, tNoResponse: null, tBadAddress: null, tRetention: null,
     instant: NaN, flags: 0, deleted: false, registered: false,
   };

@@ -25,7 +25,7 @@ export function releaseJob(ctx: CheckState, job: JobRec): void {
   releaseDrives(ctx, job, job.orphans);
 }
 
-function releaseDrives(ctx: CheckState, job: JobRec, drives: DriveRec[]): void {
+function releaseDrives(ctx: CheckState, job: JobRec, drives: readonly DriveRec[]): void {
   for (const x of drives) {
     if (x.onSite && x.job === job) {
       x.job = null;

@@ -155,7 +155,7 @@ export function timerPassed(ctx: CheckState, t: Timer, line: number | null): voi
   }
 }
 
-function anyOnSite(drives: DriveRec[]): boolean {
+function anyOnSite(drives: readonly DriveRec[]): boolean {
   for (let i = 0; i < drives.length; i++) if (drives[i].onSite) return true;
   return false;
 }
