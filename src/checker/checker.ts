@@ -116,6 +116,11 @@ export class TimelineChecker {
     return this.ctx.timers.size;
   }
 
+  /** Timer slots in use (timer-pool.ts): the queued timers and the fired ones a record still holds. */
+  get timerSlots(): number {
+    return this.ctx.timers.used;
+  }
+
   /** Every armed timer due before `t` did not fire: report it, at its due time. */
   private passTimers(t: number, line: number): void {
     const ctx = this.ctx;

@@ -23,6 +23,8 @@ describe('streaming check of a large legal timeline', () => {
     let peakFirstHalf = 0;
     let peakSecondHalf = 0;
     let peakTimers = 0;
+    let peakSlotsFirstHalf = 0;
+    let peakSlotsSecondHalf = 0;
     const tokenizer = new CsvTokenizer((fields, line) => {
       if (header) {
         header = false;
@@ -34,6 +36,8 @@ describe('streaming check of a large legal timeline', () => {
         if (n < rows.length / 2) peakFirstHalf = Math.max(peakFirstHalf, live);
         else peakSecondHalf = Math.max(peakSecondHalf, live);
         peakTimers = Math.max(peakTimers, checker.pendingTimers);
+        if (n < rows.length / 2) peakSlotsFirstHalf = Math.max(peakSlotsFirstHalf, checker.timerSlots);
+        else peakSlotsSecondHalf = Math.max(peakSlotsSecondHalf, checker.timerSlots);
       }
     });
     // Feed it in 64 KiB pieces, as a file stream would.
@@ -51,8 +55,13 @@ describe('streaming check of a large legal timeline', () => {
     // Steady state: the second half holds no more than the first (no leak that grows with the rows).
     expect(peakSecondHalf).toBeLessThanOrEqual(peakFirstHalf * 1.1);
     expect(peakTimers).toBeLessThan(openJobs * 8);
+    // Timer slots are reused (timer-pool.ts): as many as the timers queued or held, not as the timers ever armed.
+    expect(peakSlotsSecondHalf).toBeLessThan(openJobs * 8);
+    expect(peakSlotsSecondHalf).toBeLessThanOrEqual(peakSlotsFirstHalf * 1.1);
     // Every story ends with its job deleted and its drives gone: nothing is left.
     expect(checker.liveEntities).toBe(0);
+    // With every record gone, a slot in use is a timer still queued (disarmed, due after the end): none leaked.
+    expect(checker.timerSlots).toBe(checker.pendingTimers);
     expect(STORIES.length).toBeGreaterThan(20);
   });
 });
