@@ -53,9 +53,7 @@ interface Rare {
   cancelledAt: number;
   errors: string;
   missing: readonly string[];
-  supersededExpiry: readonly number[];
 }
-
 
 export class CompactJob {
   constructor(
@@ -75,6 +73,8 @@ export class CompactJob {
     readonly packages: readonly string[],
     readonly firstPackage: string,
     readonly returnPackage: string,
+    /** Nearly every job has one (an update while Creating): kept here, not in `rare`, which it made common. */
+    readonly supersededExpiry: readonly number[],
     readonly rare: Rare | null,
     /** Handed back to the record that rehydrate makes (and then null here: a timer has one holder). */
     public tRetention: Timer | null,
@@ -179,13 +179,13 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
   }
   let driveList: number[] | null = null;
   if (common === -1) driveList = drives.map(driveBitsOf);
-  const rare = !Number.isNaN(job.cancelledAt) || job.errors !== '' || job.missing.length > 0 || job.supersededExpiry.length > 0
-    ? { cancelledAt: job.cancelledAt, errors: job.errors, missing: job.missing, supersededExpiry: job.supersededExpiry }
+  const rare = !Number.isNaN(job.cancelledAt) || job.errors !== '' || job.missing.length > 0
+    ? { cancelledAt: job.cancelledAt, errors: job.errors, missing: job.missing }
     : null;
   const c = new CompactJob(
     job.id, jobBitsOf(job), job.announcedDrives, drives.length, common < 0 ? -1 : common, driveList,
     arrivedAt, arrivedPackage, job.packages,
-    job.firstPackage ?? '', job.returnPackage, rare, r,
+    job.firstPackage ?? '', job.returnPackage, job.supersededExpiry, rare, r,
   );
   ctx.jobs.delete(job.id);
   for (const x of drives) ctx.drives.delete(x.id);
@@ -251,8 +251,8 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
     job.cancelledAt = rare.cancelledAt;
     job.errors = rare.errors;
     job.missing = rare.missing;
-    job.supersededExpiry = rare.supersededExpiry;
   }
+  job.supersededExpiry = c.supersededExpiry;
   const t = c.tRetention;
   if (t !== null) ctx.timers.setOwner(t, job);
   job.tRetention = t;

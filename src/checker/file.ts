@@ -8,56 +8,57 @@
  * rows/s): the checking half alone costs more than the reading half, and
  * both allocate enough that their collectors compete for the two cores.
  *
- * Measured (1M-job bench timeline, 26.4M rows, 0 violations, machine shared
- * with another benchmark): 0.31 M rows/s (82 s CPU), peak RSS 1.9 GB,
- * against 0.27 M (93 s CPU, 1.8 GB) for the string tokenizer back to back;
- * 100k jobs (2.0M rows): 6.0–7.3 s against 7.1–9.3 s. Reading is no
- * longer the cost: splitting and hashing every field of the 100k file takes
- * 0.4 s of CPU.
+ * Where the time goes (1M-job bench timeline, 26.4M rows, 0 violations; the
+ * reference machine is a VM, 2 cores shared with other benchmarks, 4 KB
+ * pages). Memory latency first: a dependent read of a random record costs
+ * ~250 ns, and a row's check chains several (ID table slot → record entry →
+ * record → its job). Done for it earlier: IDs found from their bytes in an
+ * IdTable (id-table.ts), finished jobs compacted (compact.ts), timers in FIFO
+ * lines per kind (timer-queue.ts), per-instant lists that keep their storage
+ * (instant-list.ts), rows validated in place. Tried and dropped: reading 64
+ * rows' records ahead in one loop so their misses overlap (~8% more CPU: the
+ * misses moved into that loop, and page walks run only a few at a time).
  *
- * Finished jobs waiting out retention are now compacted (compact.ts): at the
- * 1M scale ~190k of them as CompactJobs, with ~45k rich jobs and ~135k drive
- * records live (was ~260k jobs and ~800k drives). Peak RSS 1.71–1.89 GB →
- * 1.37–1.41 GB; CPU unchanged within the noise (96–106 s user before,
- * 98–112 s after, back to back on the shared machine). The live heap after
- * a full GC is ~300 MB; the peak is the old generation's headroom over it
- * (V8 lets it grow to several times the live size before a full GC, and
- * every record and timer that lives weeks is promoted, then dies there).
- * What remained was cache misses on the registries (ids, Registry.get), the
- * collector, and the timer heap's lazily deleted timers (~400k Timer
- * objects queued at once, most of them disarmed).
+ * The collector second: everything of a job lives for weeks, so it is copied
+ * by two scavenges, promoted, and dies old (`--trace-gc`, 100k file: ~40
+ * scavenges, ~0.8 s of ~6 s; mark-compacts <0.1 s). So the heap was made
+ * smaller and emptier:
+ * - timers are slots of typed arrays reused through a free list
+ *   (timer-pool.ts), not objects with two boxed doubles (~8M of them made
+ *   at the 1M scale, ~400k queued at once);
+ * - a job's six lists start as one shared empty array and grow by exact
+ *   copies (job-record.ts NONE), not six arrays with room for 17 each;
+ * - job and drive records keep type/role, states and flags as bits of one
+ *   integer behind accessors (328 → 200 and 184 → 104 bytes each);
+ * - a compacted job keeps its superseded expiries itself (compact.ts): they
+ *   had made its "rare" part common;
+ * - a drive row's job column is matched against the drive's own job
+ *   (row-reader.ts): no job-table probe on ~half the rows.
+ * Measured on the 1M file, main's build and this one alternated (load 3–5
+ * from another agent's benchmarks): main 83–109 s CPU, 0.24–0.31 M rows/s,
+ * peak RSS 1304–1339 MiB; here 77–93 s CPU, 0.29–0.35 M rows/s, peak RSS
+ * 815–822 MiB. 100k file (2.0M rows): main 6.5–7.1 s CPU, 370 MiB; here
+ * 5.8–7.2 s, 253–256 MiB. Live heap at the same point of the 100k file
+ * (after a full GC): 114 → ~70 MiB. Memory now meets the <1 GB target;
+ * CPU is still ~3× short of 1M rows/s.
  *
- * Memory latency is the cost now. On the reference machine (a VM, 2 cores
- * shared with other benchmarks, 4 KB pages: no transparent huge pages) a
- * dependent read of a random record costs ~250 ns (random IdTable lookups:
- * ~600 ns each one after the other, ~50 ns each when their reads do not
- * wait on each other), and a row's check chains several: slot → record →
- * drive list → drive, timers. Instructions are not the limit.
- * Done here: IDs found from their bytes in an IdTable (id-table.ts: no
- * decode, no Map; also the compacted jobs and the packages), timers in FIFO
- * lines per kind (timer-queue.ts: the heap's sift was 5.5%, now <1%), the
- * per-instant lists keep their storage (instant-list.ts: `length = 0` freed
- * it, ~80 ns per instant), no closures or arrays on the clean path of the
- * instant-end checks, rows validated in place. 1M timeline, interleaved
- * with main's build (load average 1–5 from the other benchmarks): main
- * 92–109 s wall, 94–106 s CPU, peak RSS 1.41–1.47 GB; this 84–103 s wall,
- * 85–92 s CPU, 1.35–1.40 GB: ~10% less CPU, 0.29 → 0.32 M rows/s at best,
- * far from 1M rows/s.
- * Tried and dropped: checking rows in batches of 64 whose records were read
- * ahead in one loop, so that their misses would overlap. It halves random
- * lookups in a 500k-entry micro-benchmark, but on the 1M file it cost ~8%
- * CPU (85 → 93 s): the loop took 19% of the run, the misses landed there
- * instead of in the handlers, and few overlapped (every random read of a
- * 1.4 GB heap is also a TLB miss, and page walks run a few at a time).
- * Profile now (1M): the ID lookups ~20% (the first read of a row's record
- * pays its misses), the collector ~15% (records, lists and Timer objects
- * of jobs that live for weeks are promoted, then die old), splitting ~6%,
- * the rest spread thin over the handlers. What would pay:
- * a smaller, denser heap (typed-array job, drive and timer records: fewer
- * objects to promote, fewer pages to miss), then two threads by job, which
- * needs the cross-job rules (orphan drives and packages, reexport-of, drives
- * of no job, the unknown-ID memory, the violation cap's discovery order,
- * timers reported at the first row after their due time) kept exact.
+ * Job and drive records are not typed-array rows (yet), for two reasons.
+ * A slot may be reused only when nothing names it, and a drive is named by
+ * its job's lists, by other jobs' orphan lists, by the registry, by its
+ * timers and by the instant lists: each needs a reference count (timers
+ * have one holder each, so a free list was enough for them). And a row does
+ * not save misses: its numbers in one array and its strings (ID, job,
+ * package) and job pointer in others are as many cache lines as the object.
+ * Profile now (1M, one run): ID lookups ~20% (the slot, the record entry,
+ * the record: misses), the collector ~9%, splitting ~7%, interning and
+ * validating the vocabulary ~9%, compaction and its table updates ~8%, the
+ * rest thin over the handlers. What would pay next: a record entry in the
+ * ID table's own slot (a typed-array row index, once records are rows with
+ * reference counts), the vocabulary validated by code in the interner rather
+ * than by map lookups, then two threads by job, which needs the cross-job
+ * rules (orphan drives and packages, reexport-of, drives of no job, the
+ * unknown-ID memory, the violation cap's discovery order, timers reported
+ * at the first row after their due time) kept exact.
  */
 import { processText, readByteRecords } from './byte-records.js';
 import { TimelineFormatError } from './format-error.js';
