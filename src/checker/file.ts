@@ -34,13 +34,15 @@
  *   had made its "rare" part common;
  * - a drive row's job column is matched against the drive's own job
  *   (row-reader.ts): no job-table probe on ~half the rows.
- * Measured on the 1M file, main's build and this one alternated (load 3–5
- * from another agent's benchmarks): main 83–109 s CPU, 0.24–0.31 M rows/s,
- * peak RSS 1304–1339 MiB; here 77–93 s CPU, 0.29–0.35 M rows/s, peak RSS
- * 815–822 MiB. 100k file (2.0M rows): main 6.5–7.1 s CPU, 370 MiB; here
- * 5.8–7.2 s, 253–256 MiB. Live heap at the same point of the 100k file
- * (after a full GC): 114 → ~70 MiB. Memory now meets the <1 GB target;
- * CPU is still ~3× short of 1M rows/s.
+ * Measured on the 1M file, main's build and this one alternated, 3 runs
+ * each (load 1.2–1.8): main 83–104 s CPU, 0.28–0.36 M rows/s, peak RSS
+ * 1295–1322 MiB; here 67–86 s CPU, 0.34–0.43 M rows/s, 778–790 MiB (min
+ * CPU −19%, best rows/s +21%, RSS −40%). Of that, the packed records (the
+ * bits) are ~120 MiB of the RSS and no CPU within the noise. 100k file
+ * (2.0M rows): main 6.5–7.1 s CPU, 370 MiB; here 5.8–7.2 s, 253–256 MiB.
+ * Live heap after a full GC at the same point of the 100k file (39k jobs,
+ * 117k drives, 25k compacted, 190k timers): 112 → 58 MiB. Memory now meets the <1 GB target; CPU is still ~2.5× short of
+ * 1M rows/s.
  *
  * Job and drive records are not typed-array rows (yet), for two reasons.
  * A slot may be reused only when nothing names it, and a drive is named by
