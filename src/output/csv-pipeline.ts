@@ -18,15 +18,15 @@ import { StringifyPool, defaultThreads } from './stringify-pool.js';
 /** Rows per batch (bench/case.ts stringifies in batches of the same size). */
 export const BATCH = 2048;
 /**
- * Why 8, and why the model pauses at once rather than at the end of its
+ * Why 16, and why the model pauses at once rather than at the end of its
  * simulated day: each batch in flight holds ~0.5–1 MB (its cells and its
  * text), and every buffer ever in flight stays in the spares
  * (buffer-pool.ts). Checked only between days, a file had 46–90 batches in
  * flight at 100k jobs (104 MB of spares) and more at 1M, where a day is ~35
- * batches of events.csv. Eight keep the stringify thread fed (a batch is a
- * few ms of its work).
+ * batches of events.csv. Sixteen keep the stringify thread fed (a batch is a
+ * few ms of its work) when the model resumes at eight.
  */
-const MAX_IN_FLIGHT = 8;
+const MAX_IN_FLIGHT = 16;
 
 export class CsvPipeline {
   private readonly pool: StringifyPool;
