@@ -255,6 +255,16 @@ export class EventAggregator {
     }
   }
 
+  /**
+   * Whether addRow reads this row's detail: only a sampled job's rows show it
+   * (a reader may leave the others undecoded). Mirrors inSample without taking the job in.
+   */
+  wantsDetail(kind: string, job: string): boolean {
+    if (!job) return false;
+    if (this.sample) return this.sample.has(job);
+    return this.sampled.has(job) || (kind === 'put' && this.sampled.size < this.fallbackSize);
+  }
+
   private inSample(kind: string, job: string): boolean {
     if (this.sample) return this.sample.has(job);
     if (this.sampled.has(job)) return true;
