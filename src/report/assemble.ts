@@ -157,6 +157,8 @@ export class EventAggregator {
   private start: number;
   private lastTimeText = '';
   private lastTimeMs = NaN;
+  /** The instant of the rows being read (firing and marker keys are per instant). */
+  private instant = NaN;
   // time in state
   private readonly open = new Map<string, OpenJob>();
   private readonly tallies = new Map<string, Tally>();
@@ -193,9 +195,18 @@ export class EventAggregator {
       t = this.lastTimeMs;
     } else {
       t = parseTime(timeText);
-      if (!Number.isFinite(t)) return; // a row without a time: nothing to place
       this.lastTimeText = timeText;
       this.lastTimeMs = t;
+    }
+    if (!Number.isFinite(t)) return; // a row without a time: nothing to place
+    this.addRowAt(t, kind, entity, id, job, to, rule, detail);
+  }
+
+  /** addRow with the time already parsed (epoch ms, finite): for readers that parse it from bytes. */
+  addRowAt(t: number, kind: string, entity: string, id: string, job: string, to: string, rule: string, detail: string): void {
+    if (t !== this.instant) {
+      // A new instant: a rule firing or a marker counts once per job and instant.
+      this.instant = t;
       this.firingKeys.clear();
       this.markerKeys.clear();
     }

@@ -6,19 +6,31 @@
  * (26M rows) reading took ~40 s of a 71 s report, a fifth of it in the
  * garbage collector. Here a cell becomes a string only when the aggregator
  * reads it as one: kinds, entities, states and rule IDs come from a small
- * cache of the words seen (checked byte for byte), a time equal to the
- * previous row's is not decoded again, and a detail is decoded only for a
- * sampled job's rows (the only ones whose detail the report shows).
+ * cache of the words seen (checked byte for byte), times are read from
+ * their digits, and a detail is decoded only for a sampled job's rows (the
+ * only ones whose detail the report shows).
  */
 import { readByteRecords, type ByteRecordSink, type FieldSpans } from '../checker/byte-records.js';
 import { TimelineFormatError } from '../checker/format-error.js';
 import { UserError } from '../cli/errors.js';
-import type { EventAggregator } from './assemble.js';
+import { parseTime, type EventAggregator } from './assemble.js';
 
 /** The columns the aggregator reads, in EventAggregator.addRow's order (docs/timeline.md); `detail` may be missing. */
 const COLUMNS = ['time', 'kind', 'entity', 'id', 'job', 'to', 'rule', 'detail'] as const;
 const REQUIRED = COLUMNS.slice(0, 7);
 const [TIME, KIND, ENTITY, ID, JOB, TO, RULE, DETAIL] = COLUMNS.map((_, i) => i);
+const T = 0x54, Z = 0x5a, COLON = 0x3a, DOT = 0x2e, ZERO = 0x30;
+
+/** The number written in buf[at, at + n) in decimal digits, or -1 if any byte is not a digit. */
+function digits(buf: Buffer, at: number, n: number): number {
+  let x = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = buf[i] - ZERO;
+    if (d < 0 || d > 9) return -1;
+    x = x * 10 + d;
+  }
+  return x;
+}
 
 /**
  * Decoded words by their fieldHash. A vocabulary of a few dozen words is
@@ -50,9 +62,9 @@ class EventRows implements ByteRecordSink {
   /** Per COLUMNS entry, its index in the file's header (-1: absent); null until the header is read. */
   private ix: Int32Array | null = null;
   private readonly words = new WordCache();
-  private readonly lastTime = Buffer.alloc(64);
-  private lastTimeLength = -1;
-  private lastTimeText = '';
+  /** The date part (YYYY-MM-DD) of the last time read, and its epoch ms. */
+  private readonly day = Buffer.alloc(10);
+  private dayMs = NaN;
 
   constructor(private readonly path: string, private readonly agg: EventAggregator) {}
 
@@ -73,11 +85,12 @@ class EventRows implements ByteRecordSink {
       return this.header(names);
     }
     const ti = ix[TIME];
-    const time = ti < count ? this.time(buf, f.starts[ti], f.ends[ti]) : '';
+    const t = ti < count ? this.time(buf, f.starts[ti], f.ends[ti]) : NaN;
+    if (!Number.isFinite(t)) return; // a row without a time: nothing to place (as EventAggregator.addRow)
     const kind = this.word(buf, f, count, ix[KIND]);
     const job = this.text(buf, f, count, ix[JOB]);
     const detail = this.agg.wantsDetail(kind, job) ? this.text(buf, f, count, ix[DETAIL]) : '';
-    this.agg.addRow(time, kind, this.word(buf, f, count, ix[ENTITY]), this.text(buf, f, count, ix[ID]), job,
+    this.agg.addRowAt(t, kind, this.word(buf, f, count, ix[ENTITY]), this.text(buf, f, count, ix[ID]), job,
       this.word(buf, f, count, ix[TO]), this.word(buf, f, count, ix[RULE]), detail);
   }
 
@@ -91,25 +104,29 @@ class EventRows implements ByteRecordSink {
     return i >= 0 && i < count && f.ends[i] > f.starts[i] ? buf.toString('utf8', f.starts[i], f.ends[i]) : '';
   }
 
-  /** The time cell's text; the same string as the previous row's when its bytes are the same (most rows share an instant). */
-  private time(buf: Buffer, start: number, end: number): string {
-    const n = end - start;
-    if (n === this.lastTimeLength) {
+  /**
+   * The time cell as epoch ms (NaN when unreadable). The writer's form,
+   * YYYY-MM-DDTHH:MM:SS.sssZ, is read from its bytes, its date once per day
+   * (by Date.parse, so a date means what it always meant); any other form
+   * goes through Date.parse whole, as before.
+   */
+  private time(buf: Buffer, start: number, end: number): number {
+    if (end - start === 24 && buf[start + 10] === T && buf[start + 23] === Z && buf[start + 13] === COLON && buf[start + 16] === COLON && buf[start + 19] === DOT) {
       let same = true;
-      for (let i = 0; i < n; i++) {
-        if (buf[start + i] !== this.lastTime[i]) {
+      for (let i = 0; i < 10; i++) {
+        if (buf[start + i] !== this.day[i]) {
           same = false;
           break;
         }
       }
-      if (same) return this.lastTimeText;
+      if (!same) {
+        buf.copy(this.day, 0, start, start + 10);
+        this.dayMs = Date.parse(`${buf.toString('latin1', start, start + 10)}T00:00:00.000Z`);
+      }
+      const h = digits(buf, start + 11, 2), m = digits(buf, start + 14, 2), sec = digits(buf, start + 17, 2), ms = digits(buf, start + 20, 3);
+      if (Number.isFinite(this.dayMs) && h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60 && ms >= 0) return this.dayMs + ((h * 60 + m) * 60 + sec) * 1000 + ms;
     }
-    this.lastTimeText = buf.toString('utf8', start, end);
-    if (n <= this.lastTime.length) {
-      buf.copy(this.lastTime, 0, start, end);
-      this.lastTimeLength = n;
-    } else this.lastTimeLength = -1;
-    return this.lastTimeText;
+    return parseTime(buf.toString('utf8', start, end));
   }
 
   private header(names: string[]): void {

@@ -82,6 +82,24 @@ describe('events.csv read from its bytes for the report', () => {
     expect(noDetail).toEqual(noDetailPapa);
   });
 
+  it('times in other forms than the writer\'s, or unreadable, mean what Date.parse says (a row without a time is skipped)', async () => {
+    const lines = [
+      '2026-03-01T00:00:00.000Z,put,job,J-1,J-1,,,,,type=import;drives=1',
+      '2026-03-01T00:00:00Z,state,job,J-1,J-1,,Creating,,,',
+      '2026-03-02T01:02:03.004+00:00,state,job,J-1,J-1,Creating,Shipping,R-SHIP-REQUIRES,,',
+      'not a time,state,job,J-1,J-1,Shipping,Received,R-RECEIVED,,',
+      '2026-03-0xT00:00:00.000Z,alert,job,J-1,J-1,,,R-SHIP-OVERDUE,,',
+      '2026-03-04T1x:00:00.000Z,alert,job,J-1,J-1,,,R-SHIP-OVERDUE,,',
+      '2026-03-05T23:59:59.999Z,state,job,J-1,J-1,Shipping,Received,R-RECEIVED,,',
+      '2026-03-06T00:00:00.000Z,state,job,J-1,J-1,Received,Transferring,R-TRANSFER-START,,',
+    ];
+    const [bytes, papa] = await both('times.csv', [HEADER, ...lines].join('\n') + '\n');
+    expect(bytes).toEqual(papa);
+    const res = bytes as { rows: number; lastTime: number };
+    expect(res.rows).toBe(5);
+    expect(res.lastTime).toBe(Date.UTC(2026, 2, 6));
+  });
+
   it('a missing column or broken quoting is a user error naming the file', async () => {
     const missing = join(dir, 'missing.csv');
     writeFileSync(missing, 'time,kind,entity,id\n2026-03-01T00:00:00.000Z,put,job,J-1\n');
