@@ -1,8 +1,8 @@
 /**
  * Runs one scenario into an output folder: the model in slices of a simulated
  * day, paused early when the CSV writers are full and drained between slices
- * (backpressure), then
- * summary.json and manifest.json; the folder appears only when complete.
+ * (backpressure), then summary.json and manifest.json; the folder appears
+ * only when complete.
  */
 import { Model } from '../model/model.js';
 import type { TimelineMode } from '../model/sink.js';
