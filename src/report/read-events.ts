@@ -10,7 +10,7 @@
  * their digits, and a detail is decoded only for a sampled job's rows (the
  * only ones whose detail the report shows).
  */
-import { readByteRecords, type ByteRecordSink, type FieldSpans } from '../checker/byte-records.js';
+import { readByteRecords, type ByteRecordSink, type FieldSpans, type ReadProgress } from '../checker/byte-records.js';
 import { TimelineFormatError } from '../checker/format-error.js';
 import { UserError } from '../cli/errors.js';
 import { parseTime, type EventAggregator } from './assemble.js';
@@ -136,10 +136,10 @@ class EventRows implements ByteRecordSink {
   }
 }
 
-/** Streams events.csv (columns in any order; `detail` optional) into the aggregator, rows in file order. */
-export async function readEvents(path: string, agg: EventAggregator): Promise<void> {
+/** Streams events.csv (columns in any order; `detail` optional) into the aggregator, rows in file order; `onRead` once per chunk. */
+export async function readEvents(path: string, agg: EventAggregator, onRead?: ReadProgress): Promise<void> {
   try {
-    await readByteRecords(path, new EventRows(path, agg));
+    await readByteRecords(path, new EventRows(path, agg), undefined, onRead);
   } catch (err) {
     if (err instanceof TimelineFormatError) throw new UserError(`cannot read ${path}: ${err.message}`);
     throw err;

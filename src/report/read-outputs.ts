@@ -16,6 +16,7 @@ import {
 } from './assemble.js';
 import { DEFAULT_GANTT_JOBS, MAX_GANTT_JOBS } from './limits.js';
 import { readEvents } from './read-events.js';
+import type { ReadProgress } from '../checker/byte-records.js';
 import type { ReportData, TimeseriesRow } from './types.js';
 
 /** The files a report reads (drives.csv only counts as a sign of run outputs: no chart needs it). */
@@ -24,6 +25,8 @@ export const INPUT_FILES = ['events.csv', 'jobs.csv', 'drives.csv', 'timeseries.
 export interface ReadOptions {
   /** Jobs on the Gantt chart (default limits.DEFAULT_GANTT_JOBS, at most limits.MAX_GANTT_JOBS). */
   ganttJobs?: number;
+  /** Hears how much of events.csv (most of the reading) has been read, once per chunk. */
+  onRead?: ReadProgress;
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -189,7 +192,7 @@ export async function readOutputs(dir: string, options: ReadOptions = {}): Promi
       sample: sample ? new Set(sample.jobs.map((j) => j.job)) : null,
       fallbackSize: size,
     });
-    await readEvents(path('events.csv'), agg);
+    await readEvents(path('events.csv'), agg, options.onRead);
     const res = agg.finish(Number.isFinite(horizon) ? horizon : null);
     eventRows = res.rows;
     timeInState = res.timeInState;
