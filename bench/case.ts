@@ -53,8 +53,8 @@ async function main(): Promise<Result> {
       };
     }
     case 'replications': {
-      // 8 replications of the default scenario on `args[0]` workers (the CLI's pool).
-      const loaded = loadScenario('scenarios/default.yaml', []);
+      // 8 replications of the default scenario on `args[0]` workers (the CLI's pool), over `args[1]` if given.
+      const loaded = loadScenario('scenarios/default.yaml', args[1] ? [`horizon=${args[1]}`] : []);
       const tasks = Array.from({ length: 8 }, (_, replication) => ({ scenario: loaded.scenario, replication, name: 'default' }));
       const s0 = performance.now();
       const results = await runReplications(tasks, Number(args[0]));

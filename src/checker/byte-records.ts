@@ -146,6 +146,9 @@ function fromLatin1(s: string): string {
   return s;
 }
 
+/** Told after each chunk: bytes read so far and the file's size (for a progress bar; once per chunk, never per record). */
+export type ReadProgress = (bytesRead: number, fileSize: number) => void;
+
 /**
  * Streams a file's records to `sink`. The next chunk is read (on the thread
  * pool) while this one is checked, into a second buffer whose bytes are then
@@ -155,9 +158,11 @@ function fromLatin1(s: string): string {
  * than a chunk). Rejects with the file system's error when the file cannot
  * be read, and with whatever the sink throws.
  */
-export async function readByteRecords(path: string, sink: ByteRecordSink, size = 1 << 20): Promise<void> {
+export async function readByteRecords(path: string, sink: ByteRecordSink, size = 1 << 20, onRead?: ReadProgress): Promise<void> {
   const records = new ByteRecords(sink);
   const file = await open(path, 'r');
+  const total = onRead ? (await file.stat()).size : 0;
+  let done = 0;
   const next = Buffer.allocUnsafe(size);
   let pending = file.read(next, 0, size, null);
   try {
@@ -175,6 +180,8 @@ export async function readByteRecords(path: string, sink: ByteRecordSink, size =
       const final = got === 0;
       if (!final) pending = file.read(next, 0, size, null);
       const used = records.process(buf, 0, have, final);
+      done += got;
+      onRead?.(done, total);
       if (final) return;
       buf.copyWithin(0, used, have);
       have -= used;

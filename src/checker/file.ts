@@ -62,7 +62,7 @@
  * unknown-ID memory, the violation cap's discovery order, timers reported
  * at the first row after their due time) kept exact.
  */
-import { processText, readByteRecords } from './byte-records.js';
+import { processText, readByteRecords, type ReadProgress } from './byte-records.js';
 import { TimelineFormatError } from './format-error.js';
 import { TimelineChecker } from './checker.js';
 import { RowReader } from './row-reader.js';
@@ -73,12 +73,13 @@ const EMPTY = () => new TimelineFormatError(1, 'time', 'the file is empty: expec
 /**
  * Streams a timeline CSV file through the checker. Rejects with
  * TimelineFormatError for an unreadable timeline, and with the file system's
- * error (ENOENT, EISDIR, …) when the file cannot be opened.
+ * error (ENOENT, EISDIR, …) when the file cannot be opened. `onRead` hears
+ * how much of the file has been checked, once per chunk (a progress bar).
  */
-export async function checkTimelineFile(path: string, options?: CheckOptions): Promise<CheckResult> {
+export async function checkTimelineFile(path: string, options?: CheckOptions, onRead?: ReadProgress): Promise<CheckResult> {
   const checker = new TimelineChecker(options);
   const rows = new RowReader(checker);
-  await readByteRecords(path, rows);
+  await readByteRecords(path, rows, undefined, onRead);
   if (!rows.sawHeader) throw EMPTY();
   return checker.finish();
 }

@@ -27,6 +27,7 @@ export class Model {
   readonly world: World;
   private warmupIntegrals: WarmupIntegrals | null = null;
   private finished = false;
+  private pauseRequested = false;
 
   constructor(readonly scenario: Scenario, sink: ModelSink = {}, private readonly options: ModelOptions = {}) {
     this.world = new World(scenario, sink, options.timeline ?? { kind: 'full' }, options.replication ?? 0);
@@ -49,42 +50,90 @@ export class Model {
     return this.world.sim.now >= this.world.horizon;
   }
 
-  /** Runs events up to `until` (capped at the horizon). */
+  /**
+   * Runs events up to `until` (capped at the horizon), or until pause() is
+   * called: then `now` is the time of the last event run, and the next
+   * advance() goes on from there. Where a run pauses never changes its
+   * outcome: the events run in the same order.
+   */
   advance(until: number): void {
     this.world.sim.run(Math.min(until, this.world.horizon));
   }
 
+  /**
+   * Makes advance() return after the current event, and finishing() yield
+   * after the current record (a writer that needs to catch up calls it from a sink).
+   */
+  pause(): void {
+    this.pauseRequested = true;
+    this.world.sim.stop();
+  }
+
   /** Runs to the horizon, hands every record still open to the sink, and returns the summary. */
   finish(): RunSummary {
+    const steps = this.finishing();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * finish() in steps: yields whenever pause() was called while it hands the
+   * open records to the sink (at the horizon of a large run that is hundreds
+   * of thousands of jobs and drives at once), so the writer can drain.
+   */
+  *finishing(): Generator<void, RunSummary> {
     if (this.finished) throw new Error('Model.finish() called twice');
     this.finished = true;
     const w = this.world;
-    this.advance(w.horizon);
+    while (!this.done) {
+      this.advance(w.horizon);
+      yield* this.pausePoint();
+    }
     if (!this.warmupIntegrals) this.warmupIntegrals = w.warmup > 0 ? readIntegrals(w) : zeroIntegrals();
     const counts = w.released.counts;
     const summary = buildSummary(w, this.options.name ?? this.scenario.name ?? 'scenario', this.options.replication ?? 0, counts, this.warmupIntegrals);
     const open = [...w.jobs.values()];
     const openCount = w.openJobs;
-    this.recordOpenJobs(open);
+    yield* this.recordOpenJobs(open);
     const drives: Drive[] = [];
     for (const job of open) drives.push(...job.drives, ...job.riders);
     drives.push(...w.loose);
-    for (const d of drives) if (!d.released) releaseDrive(w, d);
+    for (const d of drives) {
+      if (d.released) continue;
+      releaseDrive(w, d);
+      yield* this.pausePoint();
+    }
     summary.drives = counts.drives;
     summary.jobs = { ...summary.jobs, ...counts.jobs, openAtHorizon: openCount };
     return summary;
   }
 
+  /** Yields once if pause() was called since the last pause point. */
+  private *pausePoint(): Generator<void, void> {
+    if (!this.pauseRequested) return;
+    this.pauseRequested = false;
+    yield;
+  }
+
   /** Records of the jobs open at the horizon, by job number: the active ones and those in retention. */
-  private recordOpenJobs(active: Job[]): void {
+  private *recordOpenJobs(active: Job[]): Generator<void, void> {
     const w = this.world, r = w.retained;
     const retained = [...r.seqs()].sort((a, b) => r.index(a) - r.index(b));
     let i = 0;
     for (const job of active) { // w.jobs is in job-number order (insertion at Put Job)
-      for (; i < retained.length && r.index(retained[i]) < job.index; i++) w.recordRetainedJob(retained[i], NaN, '');
+      for (; i < retained.length && r.index(retained[i]) < job.index; i++) {
+        w.recordRetainedJob(retained[i], NaN, '');
+        yield* this.pausePoint();
+      }
       w.recordJob(job);
+      yield* this.pausePoint();
     }
-    for (; i < retained.length; i++) w.recordRetainedJob(retained[i], NaN, '');
+    for (; i < retained.length; i++) {
+      w.recordRetainedJob(retained[i], NaN, '');
+      yield* this.pausePoint();
+    }
   }
 }
 

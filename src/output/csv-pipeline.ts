@@ -4,8 +4,10 @@
  * (stringify-pool.ts) and this thread writes the returned chunks to each
  * file in batch order (ordered-file.ts), so the files do not depend on the
  * number of threads. Backpressure: at most MAX_IN_FLIGHT batches per file
- * wait for the threads or the disk; past that `needsDrain` says so and
- * drain() waits, so memory stays bounded whatever the run's size.
+ * wait for the threads or the disk; past that `needsDrain` says so, the
+ * `onFull` hook tells the producer at once (the run pauses the model after
+ * the current event), and drain() waits until the threads have caught up to
+ * half of that, so memory stays bounded whatever the run's size.
  */
 import { stringify } from 'csv-stringify/sync';
 import { BatchWriter, type EncodedBatch } from './batch-codec.js';
@@ -15,7 +17,16 @@ import { StringifyPool, defaultThreads } from './stringify-pool.js';
 
 /** Rows per batch (bench/case.ts stringifies in batches of the same size). */
 export const BATCH = 2048;
-const MAX_IN_FLIGHT = 8;
+/**
+ * Why 16, and why the model pauses at once rather than at the end of its
+ * simulated day: each batch in flight holds ~0.5–1 MB (its cells and its
+ * text), and every buffer ever in flight stays in the spares
+ * (buffer-pool.ts). Checked only between days, a file had 46–90 batches in
+ * flight at 100k jobs (104 MB of spares) and more at 1M, where a day is ~35
+ * batches of events.csv. Sixteen keep the stringify thread fed (a batch is a
+ * few ms of its work) when the model resumes at eight.
+ */
+const MAX_IN_FLIGHT = 16;
 
 export class CsvPipeline {
   private readonly pool: StringifyPool;
@@ -25,6 +36,8 @@ export class CsvPipeline {
   private readonly chunks: BufferPool[] = [];
   private readonly waiters: (() => void)[] = [];
   private failure: Error | null = null;
+  /** Called when a file's batches in flight pass MAX_IN_FLIGHT (or a thread failed): the producer should stop and drain(). */
+  onFull: (() => void) | null = null;
 
   constructor(threads = defaultThreads()) {
     this.pool = new StringifyPool(threads, (err) => this.fail(err));
@@ -32,6 +45,7 @@ export class CsvPipeline {
 
   private fail(err: Error): void {
     this.failure ??= err;
+    this.onFull?.();
     this.wake();
   }
 
@@ -72,14 +86,16 @@ export class CsvPipeline {
       sink.recycle(batch);
       f.put(seq, new Uint8Array(buffer ?? spare!, 0, length));
     }, spare);
+    if (f.inFlight > MAX_IN_FLIGHT) this.onFull?.();
   }
 
   get needsDrain(): boolean {
     return this.failure !== null || this.files.some((f) => f.inFlight > MAX_IN_FLIGHT);
   }
 
+  /** Waits until every file is down to half of MAX_IN_FLIGHT (hysteresis: not one pause per batch). */
   async drain(): Promise<void> {
-    await this.until(() => this.files.every((f) => f.inFlight <= MAX_IN_FLIGHT));
+    await this.until(() => this.files.every((f) => f.inFlight <= MAX_IN_FLIGHT / 2));
   }
 
   /** Ends the files (flush every sink first) and the threads. */

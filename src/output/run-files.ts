@@ -78,6 +78,11 @@ export class RunFiles implements ModelSink {
     return this.pipeline.needsDrain;
   }
 
+  /** Called as soon as the writers are full (see CsvPipeline.onFull): the run pauses the model. */
+  set onFull(f: (() => void) | null) {
+    this.pipeline.onFull = f;
+  }
+
   async drain(): Promise<void> {
     await this.pipeline.drain();
   }

@@ -1,7 +1,8 @@
 /**
  * Runs one scenario into an output folder: the model in slices of a simulated
- * day, the CSV writers drained between slices (backpressure), then
- * summary.json and manifest.json; the folder appears only when complete.
+ * day, paused early when the CSV writers are full and drained between slices
+ * (backpressure), then summary.json and manifest.json; the folder appears
+ * only when complete.
  */
 import { Model } from '../model/model.js';
 import type { TimelineMode } from '../model/sink.js';
@@ -35,12 +36,19 @@ export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions)
   try {
     files = new RunFiles(dir.tmp, parseInstant(loaded.scenario.start), { timeline: o.timeline.kind !== 'off' });
     const model = new Model(loaded.scenario, files, { timeline: o.timeline, trace: o.trace, name: loaded.name });
+    // Pause as soon as the writers are full, not at the end of the simulated day: a day of a large run is
+    // dozens of batches (csv-pipeline.ts), and memory follows the batches in flight.
+    files.onFull = () => model.pause();
     while (!model.done) {
       model.advance(model.now + DAY);
       if (files.needsDrain) await files.drain();
       o.onProgress?.(model.now / model.horizon, model.world.nextJob - 1);
     }
-    const summary = model.finish();
+    // The records of the jobs still open go out in steps too, with a drain whenever the writers are full.
+    const steps = model.finishing();
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) await files.drain();
+    const summary = step.value;
     await files.close();
     dir.writeJson('summary.json', summary);
     const extra = o.finishing ? await o.finishing(dir.tmp, summary) : undefined;

@@ -157,6 +157,8 @@ export class EventAggregator {
   private start: number;
   private lastTimeText = '';
   private lastTimeMs = NaN;
+  /** The instant of the rows being read (firing and marker keys are per instant). */
+  private instant = NaN;
   // time in state
   private readonly open = new Map<string, OpenJob>();
   private readonly tallies = new Map<string, Tally>();
@@ -193,9 +195,18 @@ export class EventAggregator {
       t = this.lastTimeMs;
     } else {
       t = parseTime(timeText);
-      if (!Number.isFinite(t)) return; // a row without a time: nothing to place
       this.lastTimeText = timeText;
       this.lastTimeMs = t;
+    }
+    if (!Number.isFinite(t)) return; // a row without a time: nothing to place
+    this.addRowAt(t, kind, entity, id, job, to, rule, detail);
+  }
+
+  /** addRow with the time already parsed (epoch ms, finite): for readers that parse it from bytes. */
+  addRowAt(t: number, kind: string, entity: string, id: string, job: string, to: string, rule: string, detail: string): void {
+    if (t !== this.instant) {
+      // A new instant: a rule firing or a marker counts once per job and instant.
+      this.instant = t;
       this.firingKeys.clear();
       this.markerKeys.clear();
     }
@@ -253,6 +264,16 @@ export class EventAggregator {
       const o = this.open.get(id);
       if (o) o.cancelled = false;
     }
+  }
+
+  /**
+   * Whether addRow reads this row's detail: only a sampled job's rows show it
+   * (a reader may leave the others undecoded). Mirrors inSample without taking the job in.
+   */
+  wantsDetail(kind: string, job: string): boolean {
+    if (!job) return false;
+    if (this.sample) return this.sample.has(job);
+    return this.sampled.has(job) || (kind === 'put' && this.sampled.size < this.fallbackSize);
   }
 
   private inSample(kind: string, job: string): boolean {

@@ -7,6 +7,7 @@
 import { readOutputs } from './read-outputs.js';
 import { buildCharts } from './charts/index.js';
 import { renderReport } from './render.js';
+import type { ReadProgress } from '../checker/byte-records.js';
 
 export { readOutputs } from './read-outputs.js';
 export { buildCharts, CHART_NAMES, type ChartEntry } from './charts/index.js';
@@ -17,6 +18,8 @@ export interface ReportOptions {
   ganttJobs?: number;
   /** No progress lines on stderr. */
   quiet?: boolean;
+  /** Hears how much of events.csv has been read (bytes, file size), once per chunk: a progress bar. */
+  onRead?: ReadProgress;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface ReportOptions {
  */
 export async function writeReport(dir: string, options: ReportOptions = {}): Promise<{ charts: string[]; html: string }> {
   const log = (s: string) => { if (!options.quiet) process.stderr.write(`${s}\n`); };
-  const data = await readOutputs(dir, { ganttJobs: options.ganttJobs });
+  const data = await readOutputs(dir, { ganttJobs: options.ganttJobs, onRead: options.onRead });
   const charts = buildCharts(data);
   const result = await renderReport(dir, data, charts);
   const missing = charts.filter((c) => !c.spec).map((c) => c.name);

@@ -1,7 +1,7 @@
 /**
  * Reads an output folder (docs/outputs.md) into ReportData. The CSV files are
- * streamed with papaparse and fed to the aggregators of assemble.ts record
- * by record, so memory stays bounded by the aggregates (open jobs, weekly
+ * streamed (events.csv from its bytes, read-events.ts; the others with
+ * papaparse) and fed to the aggregators of assemble.ts record by record, so memory stays bounded by the aggregates (open jobs, weekly
  * counts, the sample), not by the millions of rows events.csv may hold.
  * Every input is optional; a folder with none of them is a user mistake.
  */
@@ -15,6 +15,8 @@ import {
   timeseriesRow, type CsvRecord,
 } from './assemble.js';
 import { DEFAULT_GANTT_JOBS, MAX_GANTT_JOBS } from './limits.js';
+import { readEvents } from './read-events.js';
+import type { ReadProgress } from '../checker/byte-records.js';
 import type { ReportData, TimeseriesRow } from './types.js';
 
 /** The files a report reads (drives.csv only counts as a sign of run outputs: no chart needs it). */
@@ -23,6 +25,8 @@ export const INPUT_FILES = ['events.csv', 'jobs.csv', 'drives.csv', 'timeseries.
 export interface ReadOptions {
   /** Jobs on the Gantt chart (default limits.DEFAULT_GANTT_JOBS, at most limits.MAX_GANTT_JOBS). */
   ganttJobs?: number;
+  /** Hears how much of events.csv (most of the reading) has been read, once per chunk. */
+  onRead?: ReadProgress;
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -136,12 +140,6 @@ export async function streamColumns(path: string, names: readonly string[], requ
   );
 }
 
-/** Streams events.csv into the aggregator (the columns of docs/timeline.md). */
-function streamEvents(path: string, agg: EventAggregator): Promise<void> {
-  return streamColumns(path, ['time', 'kind', 'entity', 'id', 'job', 'to', 'rule', 'detail'], ['time', 'kind', 'entity', 'id', 'job', 'to', 'rule'],
-    (c) => agg.addRow(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
-}
-
 function asRecord(x: unknown): Record<string, unknown> | null {
   return x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
 }
@@ -194,7 +192,7 @@ export async function readOutputs(dir: string, options: ReadOptions = {}): Promi
       sample: sample ? new Set(sample.jobs.map((j) => j.job)) : null,
       fallbackSize: size,
     });
-    await streamEvents(path('events.csv'), agg);
+    await readEvents(path('events.csv'), agg, options.onRead);
     const res = agg.finish(Number.isFinite(horizon) ? horizon : null);
     eventRows = res.rows;
     timeInState = res.timeInState;

@@ -110,6 +110,28 @@ describe('CSV files written by a pool of stringify threads', () => {
   });
 });
 
+describe('backpressure', () => {
+  it('onFull fires as soon as a file has more than 16 batches in flight, and drain() waits until it is down to 8', async () => {
+    const p = new CsvPipeline(1);
+    const sink = p.open(join(dir, 'full.csv'), COLUMNS);
+    const inFlight = () => (p as unknown as { files: { inFlight: number }[] }).files[0].inFlight;
+    let full = 0, atFull = 0;
+    p.onFull = () => { if (full++ === 0) atFull = inFlight(); };
+    const rs = rows(2048 * 20);
+    let i = 0;
+    // Synchronous sends: the thread cannot answer before this loop yields.
+    for (; i < rs.length && full === 0; i++) sink.row(rs[i]);
+    expect(atFull).toBe(17);
+    expect(p.needsDrain).toBe(true);
+    await p.drain();
+    expect(inFlight()).toBeLessThanOrEqual(8);
+    for (; i < rs.length; i++) sink.row(rs[i]);
+    sink.flush();
+    await p.close();
+    expect(readFileSync(join(dir, 'full.csv'), 'utf8')).toBe(expected(rs));
+  });
+});
+
 describe('the stringify pool', () => {
   it('a batch a thread cannot stringify comes back as an error naming the thread', async () => {
     const crashes: Error[] = [];

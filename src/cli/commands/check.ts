@@ -3,7 +3,9 @@
  * every lifecycle rule. Exit 0 clean, 1 any violation, 2 unreadable input.
  * The file and terminal work happens here; the checking is src/checker's.
  */
+import { basename } from 'node:path';
 import type { Command } from './command.js';
+import { megabytes, progressBar } from '../progress.js';
 import { loadForCli } from '../options.js';
 import { ruleDurations, rulePolicy } from '../../scenarios/rule-settings.js';
 import { UserError } from '../errors.js';
@@ -26,6 +28,8 @@ export interface CheckArgs {
   timeline: string;
   json?: boolean;
   until?: string;
+  /** No progress bar (it shows only when stdout and stderr are terminals anyway). */
+  quiet?: boolean;
 }
 
 /**
@@ -75,10 +79,14 @@ export async function runCheck(args: CheckArgs, io: CommandOutput = processOutpu
     }
   }
   let result: CheckResult;
+  const bar = progressBar(`iesim check ${basename(args.timeline)}`, args.quiet ?? false, 'MB');
   try {
-    result = await checkTimelineFile(args.timeline, { ...base, ...(args.until !== undefined ? { until: args.until } : {}) });
+    result = await checkTimelineFile(args.timeline, { ...base, ...(args.until !== undefined ? { until: args.until } : {}) },
+      (read, size) => bar.update(read / Math.max(1, size), megabytes(read)));
   } catch (err) {
     throw readError(args.timeline, err);
+  } finally {
+    bar.stop();
   }
   const total = Object.values(result.byRule).reduce((s, n) => s + n, 0);
   if (args.json) {
@@ -103,6 +111,7 @@ export const checkCommand: Command = {
       .option('until', { type: 'string', describe: 'ISO instant where the timeline ends (default: its last row); timers due by then must have fired' })
       .option('scenario', { type: 'string', describe: 'take rule durations and policies from this scenario file (default: the spec\'s)' })
       .option('set', { type: 'string', array: true, default: [] as string[], describe: 'overrides for --scenario (path=value)' })
+      .option('quiet', { type: 'boolean', default: false, alias: 'q', describe: 'no progress bar on stderr' })
       .example('$0 check out/default/events.csv', 'one line per violation, then a summary')
       .example('$0 check events.csv --json > violations.json', 'machine-readable')
       .example('$0 check out/fast/events.csv --scenario scenarios/fast.yaml', 'with the durations that run used'),
@@ -112,6 +121,6 @@ export const checkCommand: Command = {
       const { scenario } = loadForCli(args.scenario as string, args.set as string[]);
       base = checkOptionsFromDurations(ruleDurations(scenario), rulePolicy(scenario));
     }
-    return runCheck({ timeline: args.timeline as string, json: args.json as boolean, until: args.until as string | undefined }, processOutput, base);
+    return runCheck({ timeline: args.timeline as string, json: args.json as boolean, until: args.until as string | undefined, quiet: args.quiet as boolean }, processOutput, base);
   },
 };

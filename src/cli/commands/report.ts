@@ -7,6 +7,7 @@ import type { Argv } from 'yargs';
 import { DEFAULT_GANTT_JOBS, MAX_GANTT_JOBS } from '../../report/limits.js';
 import { UserError } from '../errors.js';
 import type { Command } from './command.js';
+import { megabytes, progressBar } from '../progress.js';
 
 export const reportCommand: Command = {
   command: 'report <dir>',
@@ -32,7 +33,13 @@ export const reportCommand: Command = {
     if (!s.isDirectory()) throw new UserError(`not a folder: ${dir} (give the output folder of a run, e.g. out/default)`);
     // Loaded on use: vega and its friends cost ~0.2 s of start-up that other commands should not pay.
     const { writeReport } = await import('../../report/index.js');
-    const result = await writeReport(dir, { ganttJobs: n, quiet: true });
+    const bar = progressBar('iesim report: reading events.csv', args.quiet, 'MB');
+    let result;
+    try {
+      result = await writeReport(dir, { ganttJobs: n, quiet: true, onRead: (read, size) => bar.update(read / Math.max(1, size), megabytes(read)) });
+    } finally {
+      bar.stop();
+    }
     if (!args.quiet) {
       process.stdout.write(`${result.charts.length / 3} charts written to ${dir}/charts\n${result.html}\n`);
     }

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 
 import type { Command } from './command.js';
 import { loadForCli, scenarioOptions, timelineOption, traceForCli, replicationOptions, replicationPlan } from '../options.js';
-import { progressBar } from '../progress.js';
+import { megabytes, progressBar } from '../progress.js';
+import type { ReadProgress } from '../../checker/byte-records.js';
 import { UserError } from '../errors.js';
 import { runToFolder } from '../../output/run-to-folder.js';
 import { jsonSafe } from '../../output/atomic-dir.js';
@@ -40,23 +41,36 @@ export const runCommand: Command = {
     // Bad usage is refused before anything runs or is written.
     if (args.check && Object.keys(loaded.scenario.expect ?? {}).length === 0) throw new UserError(`${loaded.file}: --check needs an expect: block in the scenario`);
     const out = args.out ?? join('out', loaded.name);
-    const bar = progressBar(`iesim ${loaded.name}`, args.quiet);
+    const many = plan.replications > 1 || plan.targetCi !== undefined;
+    const bar = progressBar(many ? `iesim ${loaded.name}: replication 0` : `iesim ${loaded.name}`, args.quiet);
     const started = performance.now();
     let summary: RunSummary;
     let note = '';
     let aggregated: Record<string, unknown> | null = null;
     let targetMissed = false;
     let violations: number | null = null;
-    const many = plan.replications > 1 || plan.targetCi !== undefined;
-    const others = many ? startReplications(loaded.scenario, loaded.name, trace, plan, (n) => bar.update(Math.min(1, n / Math.max(plan.replications, n + 1)), 0)) : null;
+    // The bar follows the simulation, then each later phase (checking, the other replications, the report).
+    // Replications finish in the background meanwhile: their count shows while the bar is theirs.
+    let repsDone = 1;
+    let repsShown = false;
+    // With --target-ci the total is not known in advance: the bar then never claims to be done.
+    const showReps = () => bar.update(plan.targetCi === undefined ? repsDone / plan.replications : Math.min(0.99, repsDone / Math.max(plan.replications, repsDone + 1)), repsDone);
+    const others = many ? startReplications(loaded.scenario, loaded.name, trace, plan, (n) => { repsDone = n; if (repsShown) showReps(); }) : null;
+    const reading = (read: number, size: number) => bar.update(read / Math.max(1, size), megabytes(read));
     try {
       summary = await runToFolder(loaded, {
         out, timeline, timelineText: args.timeline, trace,
-        onProgress: (f, jobs) => bar.update(f / Math.max(1, plan.replications), jobs),
+        onProgress: (f, jobs) => bar.update(f, jobs),
         finishing: async (dir, first) => {
           // The timeline checks itself: checks.json, and the count for `expect: violations`.
-          if (timeline.kind !== 'off') violations = await writeChecks(dir, loaded.scenario, first.horizon);
+          if (timeline.kind !== 'off') {
+            bar.phase(`iesim ${loaded.name}: checking events.csv`, 'MB');
+            violations = await writeChecks(dir, loaded.scenario, first.horizon, reading);
+          }
           if (!others) return;
+          bar.phase(`iesim ${loaded.name}: replications`, 'done');
+          repsShown = true;
+          showReps();
           const outcome = await others(first);
           note = outcome.note;
           targetMissed = outcome.targetMet === false;
@@ -70,7 +84,8 @@ export const runCommand: Command = {
         reporting: args.report ? async (dir) => {
           // Loaded on use: the chart libraries cost start-up time that KPI-only runs should not pay.
           const { writeReport } = await import('../../report/index.js');
-          await writeReport(dir, { quiet: true });
+          bar.phase(`iesim ${loaded.name}: report`, 'MB');
+          await writeReport(dir, { quiet: true, onRead: reading });
         } : undefined,
       });
     } finally {
@@ -90,8 +105,8 @@ export const runCommand: Command = {
 };
 
 /** Checks the run's own timeline against the rules (with the scenario's durations) into checks.json; returns the violation count. */
-async function writeChecks(dir: string, scenario: Scenario, horizon: string): Promise<number> {
-  const result = await checkTimelineFile(join(dir, 'events.csv'), { durations: ruleDurations(scenario), policy: rulePolicy(scenario), until: horizon });
+async function writeChecks(dir: string, scenario: Scenario, horizon: string, onRead: ReadProgress): Promise<number> {
+  const result = await checkTimelineFile(join(dir, 'events.csv'), { durations: ruleDurations(scenario), policy: rulePolicy(scenario), until: horizon }, onRead);
   const total = Object.values(result.byRule).reduce((a, b) => a + b, 0);
   writeFileSync(join(dir, 'checks.json'), `${JSON.stringify({ rows: result.rows, total, byRule: result.byRule, violations: result.violations }, null, 2)}\n`);
   if (total > 0) process.stderr.write(`iesim: the rule checker found ${total} violation${total === 1 ? '' : 's'} in ${join(dir, 'events.csv')} (see checks.json)\n`);
