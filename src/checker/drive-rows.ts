@@ -66,7 +66,9 @@ function createListedDrive(ctx: CheckState, row: CheckRow): void {
   job.drives = appended(job.drives, x);
   ctx.setFlag(job, I.DRIVE_CHANGED);
   if (job.state !== 'Creating') {
-    ctx.flagDrive('R-DRIVE-TRANSITIONS', x, `a drive is listed at its job's put (job in Creating); job ${job.id} is ${job.state}`);
+    // A job whose state row has not come yet has no state: say so, rather than "is null".
+    const where = job.state === null ? 'has no state yet (its Creating row must come before its drives\' rows)' : `is ${job.state}`;
+    ctx.flagDrive('R-DRIVE-TRANSITIONS', x, `a drive is listed at its job's put (job in Creating); job ${job.id} ${where}`);
   }
   // An import job lists drives the customer will ship (Specified); an export job's drives start Received.
   const expected = job.type === 'export' ? 'Received' : job.type === 'import' ? 'Specified' : null;

@@ -56,6 +56,16 @@ describe('R-DRIVE-TRANSITIONS', () => {
     d1,state,job,J1,J1,Creating,Shipping,R-SHIP-REQUIRES,,
     d1,ship,job,J1,J1,,,,P1,`;
 
+  it('R-DRIVE-TRANSITIONS: a drive row before its job\'s Creating row says the job has no state yet', () => {
+    const r = check(`
+      d0,put,job,J1,J1,,,,,type=import;drives=1
+      d0,state,drive,J1-D01,J1,,Specified,,,
+      d0,state,job,J1,J1,,Creating,,,`);
+    const v = expectOnly(r, 'R-DRIVE-TRANSITIONS', 'drive', 'J1-D01', at('d0'));
+    expect(v.message).toMatch(/job J1 has no state yet \(its Creating row must come before its drives' rows\)/);
+    expect(v.message).not.toMatch(/null/);
+  });
+
   it('R-DRIVE-TRANSITIONS: a drive jumping Specified → Transferring is flagged', () => {
     const r = check(`${shippedOneDrive}
       d3,arrive,drive,J1-D01,J1,,,,P1,
