@@ -48,7 +48,7 @@ export function traceForCli(loaded: LoadedScenario): TraceJob[] | undefined {
 export function replicationOptions<T>(y: Argv<T>) {
   return y
     .option('replications', { alias: 'r', type: 'number', default: 1, describe: 'independent replications (seeds derived per replication)' })
-    .option('workers', { alias: 'w', type: 'number', default: availableParallelism(), describe: 'threads that run replications, this one included (results do not depend on it)' })
+    .option('workers', { alias: 'w', type: 'number', default: availableParallelism(), describe: 'threads that may run replications, this one included; worker threads start once the work left is worth them (results do not depend on it)' })
     .option('warmup', { type: 'string', describe: 'discard statistics before start + this duration, e.g. 30d' })
     .option('target-ci', { type: 'string', describe: 'add replications until every headline KPI\'s 95% half-width is within this share of its mean, e.g. 5%' })
     .option('max-replications', { type: 'number', default: 100, describe: 'upper bound for --target-ci' });

@@ -4,6 +4,7 @@
  * order, so the outcome is byte-identical whatever the number of workers.
  */
 import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import { workerScript } from '../worker-script.js';
 import { runModel } from '../model/model.js';
 import type { RunSummary } from '../model/summary.js';
@@ -39,9 +40,31 @@ export async function runReplications(tasks: ReplicationTask[], workers: number,
  * --workers 2 on 2 cores a second worker thread would leave it idle and pay
  * a thread start and a compilation more), and `iesim run` interleaves
  * replication 0's files with the replications it takes.
+ *
+ * New threads start only when the work left is worth them. A cold thread
+ * costs ~0.9 s of compiler CPU (docs/performance.md), taken from the same two
+ * cores: 8 default replications (~1 s of work) took 1.28–1.36 s on two
+ * threads against 1.01–1.10 s on this one alone. So this thread runs the
+ * first replication itself and starts the others once the replications left,
+ * at its fastest pace so far, would take it more than `startThreadsAfterMs`.
+ * Threads kept warm from an earlier batch join at once. Results never depend
+ * on which thread ran what.
  */
+export interface PoolOptions {
+  /** Start new worker threads once the replications left would take this thread longer than this (ms); 0: at once. */
+  startThreadsAfterMs?: number;
+}
+
+/** Three seconds of work left: more than a cold thread's ~1 s of compilation costs on 2 cores. */
+export const START_THREADS_AFTER_MS = 3000;
+
 export class ReplicationPool {
   private readonly threads: Worker[] = [];
+  private readonly startAfterMs: number;
+
+  constructor(options: PoolOptions = {}) {
+    this.startAfterMs = options.startThreadsAfterMs ?? START_THREADS_AFTER_MS;
+  }
 
   /** Runs `tasks` on this thread and up to `workers` − 1 worker threads; results come back in task order. */
   async run(tasks: ReplicationTask[], workers: number, onDone?: (done: number) => void): Promise<RunSummary[]> {
@@ -53,24 +76,35 @@ export class ReplicationPool {
     };
     // The next task to take, shared with the threads (Atomics: each task is taken exactly once).
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const used = this.take(Math.min(Math.max(0, workers - 1), tasks.length - 1));
+    const wanted = Math.min(Math.max(0, workers - 1), tasks.length - 1);
     const listeners: (() => void)[] = [];
-    const threadsDone = Promise.all(used.map((w) => new Promise<void>((resolve, reject) => {
-      const onMessage = (m: { id?: number; summary?: RunSummary; error?: string; done?: boolean }) => {
-        if (m.error !== undefined) reject(new Error(`replication ${tasks[m.id!].replication} failed in a worker: ${m.error}`));
-        else if (m.done) resolve();
-        else finished(m.id!, m.summary!);
-      };
-      w.on('message', onMessage);
-      w.on('error', reject);
-      listeners.push(() => { w.off('message', onMessage); w.off('error', reject); });
-      w.postMessage({ tasks, next: next.buffer });
-    })));
-    threadsDone.catch(() => {}); // awaited below; a failure must not surface as unhandled meanwhile
+    let used: Worker[] = [];
+    let threadsDone: Promise<unknown> = Promise.resolve();
+    const startThreads = () => {
+      used = this.take(wanted);
+      threadsDone = Promise.all(used.map((w) => new Promise<void>((resolve, reject) => {
+        const onMessage = (m: { id?: number; summary?: RunSummary; error?: string; done?: boolean }) => {
+          if (m.error !== undefined) reject(new Error(`replication ${tasks[m.id!].replication} failed in a worker: ${m.error}`));
+          else if (m.done) resolve();
+          else finished(m.id!, m.summary!);
+        };
+        w.on('message', onMessage);
+        w.on('error', reject);
+        listeners.push(() => { w.off('message', onMessage); w.off('error', reject); });
+        w.postMessage({ tasks, next: next.buffer });
+      })));
+      threadsDone.catch(() => {}); // awaited below; a failure must not surface as unhandled meanwhile
+    };
+    // Warm threads from an earlier batch cost nothing to start.
+    if (wanted > 0 && (this.startAfterMs <= 0 || this.threads.length >= wanted)) startThreads();
+    let fastest = Infinity;
     try {
       for (let id = Atomics.add(next, 0, 1); id < tasks.length; id = Atomics.add(next, 0, 1)) {
         const t = tasks[id];
+        const t0 = performance.now();
         finished(id, runModel(t.scenario, {}, { timeline: { kind: 'off' }, replication: t.replication, trace: t.trace, name: t.name }));
+        fastest = Math.min(fastest, performance.now() - t0);
+        if (used.length < wanted && (tasks.length - Atomics.load(next, 0)) * fastest > this.startAfterMs) startThreads();
         // Let the event loop breathe (progress bar, signals, the threads' results) between replications.
         await new Promise((r) => setImmediate(r));
       }

@@ -18,7 +18,7 @@ export const sweepCommand: Command = {
     scenarioOptions(y)
       .positional('scenario', { type: 'string', default: 'scenarios/copy-capacity-sweep.yaml', describe: 'scenario file (its sweep: block, and/or --set a=1,2,3)' })
       .option('replications', { alias: 'r', type: 'number', default: 5, describe: 'replications per variant (the same indexes in every variant)' })
-      .option('workers', { alias: 'w', type: 'number', default: availableParallelism(), describe: 'threads that run replications, this one included' })
+      .option('workers', { alias: 'w', type: 'number', default: availableParallelism(), describe: 'threads that may run replications, this one included; worker threads start once the work left is worth them' })
       .option('shard', { type: 'string', describe: 'K/N: run only every N-th variant-replication pair, starting at K (for batch array jobs; combine with iesim merge)' })
       .option('out', { type: 'string', describe: 'output folder (default: out/<name>-sweep, or …-shard-K-of-N)' })
       .example('$0 sweep scenarios/copy-capacity-sweep.yaml', 'the sweep: block of the file')
