@@ -6,7 +6,7 @@
  * a year) with the horizon shortened for 100k and 300k jobs.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, renameSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable } from './measure.js';
@@ -18,7 +18,21 @@ const SIZES = [
   { label: '1M jobs', horizon: '365d' },
 ];
 
-interface Row { case: string; size: string; result: Record<string, number | string> | null; error?: string }
+interface Row { case: string; size: string; result: Record<string, number | string> | null; error?: string; measured?: string }
+
+/**
+ * The rows of the last bench/results.json, each with when it was measured: a
+ * partial run (`npm run bench -- <case>`) replaces only its own rows, so the
+ * file always holds every case.
+ */
+function previousRows(): Row[] {
+  try {
+    const last = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { date?: string; cases?: Row[] };
+    return (last.cases ?? []).map((r) => ({ ...r, measured: r.measured ?? last.date }));
+  } catch {
+    return [];
+  }
+}
 
 function runCase(args: string[]): Record<string, number | string> | { error: string } {
   const p = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', join('dist', 'bench', 'case.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -27,15 +41,18 @@ function runCase(args: string[]): Record<string, number | string> | { error: str
 }
 
 function main(): void {
-  const only = process.argv[2]; // optional: a case name, to rerun one family
+  // Optional: a case name, to rerun one family (`npm run bench -- replications`); the cases that read the
+  // 1M-job files (csv-stringify, checker, report) need the files family in the same run.
+  const only = process.argv[2];
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`iesim bench on ${machine}\n`);
-  const rows: Row[] = [];
+  const fresh: Row[] = [];
+  const now = new Date().toISOString();
   const add = (name: string, size: string, args: string[]) => {
     if (only && !name.startsWith(only)) return;
     process.stderr.write(`  ${name}, ${size} …\n`);
     const r = runCase(args);
-    rows.push('error' in r ? { case: name, size, result: null, error: String(r.error) } : { case: name, size, result: r });
+    fresh.push('error' in r ? { case: name, size, result: null, error: String(r.error), measured: now } : { case: name, size, result: r, measured: now });
   };
   add('kernel hold model', '1,000 entities, 10M events', ['hold', '1000', '10000000']);
   add('kernel hold model', '100,000 entities, 10M events', ['hold', '100000', '10000000']);
@@ -56,6 +73,9 @@ function main(): void {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  // A partial run keeps the other cases of the last full one (their `measured` says when).
+  const rows: Row[] = only ? previousRows().map((p) => fresh.find((r) => r.case === p.case && r.size === p.size) ?? p) : fresh;
+  for (const r of fresh) if (!rows.includes(r)) rows.push(r);
   const fmt = (r: Row, key: string) => (r.result && key in r.result ? r.result[key] : '');
   console.log(formatTable(
     ['case', 'size', 'seconds', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'note'],
@@ -82,7 +102,7 @@ function main(): void {
   if (ratios.length > 0) console.log(`\n${formatTable(['ratio', 'value'], ratios.map(([k, v]) => [k, v.toFixed(2)]))}`);
   const gens = generators(10_000_000);
   console.log(`\n${formatTable(['seedrandom generator', 'draws/s'], gens.map((g) => [g.name, g.drawsPerSecond]))}`);
-  const results = { date: new Date().toISOString(), machine, cases: rows, ratios: Object.fromEntries(ratios), generators: gens };
+  const results = { date: now, machine, cases: rows, ratios: Object.fromEntries(ratios), generators: gens };
   writeFileSync('bench/results.json.tmp', `${JSON.stringify(results, null, 2)}\n`);
   renameSync('bench/results.json.tmp', 'bench/results.json');
   console.log('\nwrote bench/results.json');
