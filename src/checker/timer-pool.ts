@@ -17,7 +17,8 @@
  */
 import { TIMERS, type TimerKey } from '../spec/timers.js';
 
-const KEYS = Object.keys(TIMERS) as TimerKey[];
+/** The timer kinds, in the spec's order (a timer's key is stored as its index here). */
+export const KEYS = Object.keys(TIMERS) as TimerKey[];
 const KEY_CODE = new Map<TimerKey, number>(KEYS.map((k, i) => [k, i]));
 
 /** A timer: its slot in the pool (≥ 1, so that a set timer field is truthy). */

@@ -17,12 +17,11 @@
  * they are): a timer's slot is freed when it comes out of the queue off, or
  * when it is disarmed after it came out.
  */
-import { TIMERS, type TimerKey } from '../spec/timers.js';
+import type { TimerKey } from '../spec/timers.js';
 import { TimerHeap } from './timer-heap.js';
 import { TimerLine } from './timer-line.js';
-import { TimerPool, type Timer } from './timer-pool.js';
+import { KEYS, TimerPool, type Timer } from './timer-pool.js';
 
-const KEYS = Object.keys(TIMERS) as TimerKey[];
 
 export class TimerQueue<Owner = unknown> extends TimerPool<Owner> {
   private readonly lines = new Map<TimerKey, TimerLine>(KEYS.map((k) => [k, new TimerLine()]));

@@ -89,7 +89,7 @@ export class Model {
     const w = this.world;
     while (!this.done) {
       this.advance(w.horizon);
-      yield* this.pausePoint();
+      if (this.takePause()) yield;
     }
     if (!this.warmupIntegrals) this.warmupIntegrals = w.warmup > 0 ? readIntegrals(w) : zeroIntegrals();
     const counts = w.released.counts;
@@ -103,18 +103,18 @@ export class Model {
     for (const d of drives) {
       if (d.released) continue;
       releaseDrive(w, d);
-      yield* this.pausePoint();
+      if (this.takePause()) yield;
     }
     summary.drives = counts.drives;
     summary.jobs = { ...summary.jobs, ...counts.jobs, openAtHorizon: openCount };
     return summary;
   }
 
-  /** Yields once if pause() was called since the last pause point. */
-  private *pausePoint(): Generator<void, void> {
-    if (!this.pauseRequested) return;
+  /** Whether pause() was called since the last check (and clears it): finishing() yields then. */
+  private takePause(): boolean {
+    if (!this.pauseRequested) return false;
     this.pauseRequested = false;
-    yield;
+    return true;
   }
 
   /** Records of the jobs open at the horizon, by job number: the active ones and those in retention. */
@@ -125,14 +125,14 @@ export class Model {
     for (const job of active) { // w.jobs is in job-number order (insertion at Put Job)
       for (; i < retained.length && r.index(retained[i]) < job.index; i++) {
         w.recordRetainedJob(retained[i], NaN, '');
-        yield* this.pausePoint();
+        if (this.takePause()) yield;
       }
       w.recordJob(job);
-      yield* this.pausePoint();
+      if (this.takePause()) yield;
     }
     for (; i < retained.length; i++) {
       w.recordRetainedJob(retained[i], NaN, '');
-      yield* this.pausePoint();
+      if (this.takePause()) yield;
     }
   }
 }

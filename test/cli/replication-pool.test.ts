@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenarios/read.js';
 import { ReplicationPool, START_THREADS_AFTER_MS } from '../../src/experiments/pool.js';
 
+/** Six 30-day replications of the default scenario: well under a second of work in all. */
+function sixShortTasks() {
+  const { scenario } = loadScenario('scenarios/default.yaml', ['horizon=30d']);
+  return Array.from({ length: 6 }, (_, i) => ({ scenario, replication: i, name: 'default' }));
+}
+
 describe('ReplicationPool: warm threads across batches (--target-ci)', () => {
   it('gives the same summaries on threads as on this thread, and reuses its threads for the next batch', async () => {
     const { scenario } = loadScenario('scenarios/default.yaml', ['horizon=60d']);
@@ -21,8 +27,7 @@ describe('ReplicationPool: warm threads across batches (--target-ci)', () => {
   });
 
   it('with --workers 2, this thread and one worker thread share the replications, each taking the next free task', async () => {
-    const { scenario } = loadScenario('scenarios/default.yaml', ['horizon=30d']);
-    const tasks = Array.from({ length: 6 }, (_, i) => ({ scenario, replication: i, name: 'default' }));
+    const tasks = sixShortTasks();
     const pool = new ReplicationPool({ startThreadsAfterMs: 0 });
     try {
       let reported = 0;
@@ -37,9 +42,8 @@ describe('ReplicationPool: warm threads across batches (--target-ci)', () => {
   });
 
   it('a short batch stays on this thread: no worker thread is started while the work left is under START_THREADS_AFTER_MS', async () => {
-    // Six 30-day replications take this thread well under a second in all: a cold thread would cost more than it gives.
-    const { scenario } = loadScenario('scenarios/default.yaml', ['horizon=30d']);
-    const tasks = Array.from({ length: 6 }, (_, i) => ({ scenario, replication: i, name: 'default' }));
+    // A cold thread would cost more than this little work gives.
+    const tasks = sixShortTasks();
     expect(START_THREADS_AFTER_MS).toBeGreaterThanOrEqual(1000);
     const pool = new ReplicationPool();
     try {
@@ -52,8 +56,7 @@ describe('ReplicationPool: warm threads across batches (--target-ci)', () => {
   });
 
   it('a long batch starts the worker threads after this thread\'s first replication shows the work left is worth them', async () => {
-    const { scenario } = loadScenario('scenarios/default.yaml', ['horizon=30d']);
-    const tasks = Array.from({ length: 6 }, (_, i) => ({ scenario, replication: i, name: 'default' }));
+    const tasks = sixShortTasks();
     const pool = new ReplicationPool({ startThreadsAfterMs: 1e-9 }); // any work left is worth a thread
     try {
       let reported = 0;
