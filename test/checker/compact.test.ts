@@ -5,11 +5,11 @@
  * violations with and without compaction.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CsvTokenizer, TimelineChecker, checkTimelineText } from '../../src/checker/index.js';
+import { TimelineChecker, checkTimelineText } from '../../src/checker/index.js';
 import { setCompaction } from '../../src/checker/compact.js';
 import type { CheckState } from '../../src/checker/context.js';
 import type { DriveRec, JobRec } from '../../src/checker/records.js';
-import { HEADER, at, check, edit, expectClean, expectOnly, tl } from './helpers.js';
+import { HEADER, at, check, edit, expectClean, expectOnly, fieldsOf, tl } from './helpers.js';
 import { STORIES, drive, exportLost, lateAfterFinish, manyStories, normalImport } from './lifecycles.js';
 import { toRowForTest } from './row-helper.js';
 
@@ -18,15 +18,6 @@ afterEach(() => {
 });
 
 const stateOf = (c: TimelineChecker) => (c as unknown as { ctx: CheckState }).ctx;
-
-/** Each row's fields, as the CSV tokenizer splits them (a detail may be quoted). */
-function fieldsOf(rows: string[]): string[][] {
-  const out: string[][] = [];
-  const t = new CsvTokenizer((f) => out.push([...f]));
-  t.feed(rows.join('\n') + '\n');
-  t.end();
-  return out;
-}
 
 /** Pushes rows[from, to) into a checker (line numbers from 2, as after a header). */
 function feed(c: TimelineChecker, rows: string[][], from = 0, to = rows.length): void {

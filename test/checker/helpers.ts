@@ -4,7 +4,7 @@
  * into ISO instants, so a test reads as the story it tells.
  */
 import { expect } from 'vitest';
-import { checkTimelineText, type CheckOptions, type CheckResult, type Violation } from '../../src/checker/index.js';
+import { CsvTokenizer, checkTimelineText, type CheckOptions, type CheckResult, type Violation } from '../../src/checker/index.js';
 import { DAY, HOUR, MINUTE, SECOND } from '../../src/sim/time.js';
 
 export const START = Date.UTC(2026, 2, 1); // 2026-03-01T00:00:00.000Z
@@ -97,4 +97,13 @@ export function lineOf(rows: string[], match: string): number {
   const i = rows.findIndex((r) => r.includes(match));
   if (i < 0) throw new Error(`no row contains ${match}`);
   return i + 2;
+}
+
+/** Each row's fields, as the CSV tokenizer splits them (a detail may be quoted). */
+export function fieldsOf(rows: string[]): string[][] {
+  const out: string[][] = [];
+  const t = new CsvTokenizer((f) => out.push([...f]));
+  t.feed(rows.join('\n') + '\n');
+  t.end();
+  return out;
 }

@@ -10,25 +10,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, TimelineChecker, TimelineFormatError, checkTimelineFile, checkTimelineText } from '../../src/checker/index.js';
+import { TimelineChecker, TimelineFormatError, checkTimelineFile, checkTimelineText } from '../../src/checker/index.js';
 import { readByteRecords } from '../../src/checker/byte-records.js';
 import { RowReader } from '../../src/checker/row-reader.js';
-import { HEADER } from './helpers.js';
+import { HEADER, fieldsOf } from './helpers.js';
 import { manyStories } from './lifecycles.js';
 import { toRowForTest } from './row-helper.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iesim-order-'));
 /** Far enough into the file to be past any first chunk or batch. */
 const BATCH = 64;
-
-/** Each row's fields, as the CSV tokenizer splits them (a detail may be quoted). */
-function fieldsOf(rows: string[]): string[][] {
-  const out: string[][] = [];
-  const t = new CsvTokenizer((f) => out.push([...f]));
-  t.feed(rows.join('\n') + '\n');
-  t.end();
-  return out;
-}
 
 function errorOf(run: () => unknown): TimelineFormatError {
   try {
