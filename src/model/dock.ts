@@ -40,7 +40,7 @@ export function deliver(w: World, pkg: Package): void {
   }
   if (job.packagesDelivered++ === 0) job.firstDelivery = now;
   if (early) {
-    job.held.push(pkg);
+    job.hold(pkg);
     startEarlyArrival(w, job, pkg);
     return;
   }
@@ -55,7 +55,7 @@ function scheduleDock(w: World, pkg: Package): void {
 
 /** The customer set Shipping after an early arrival: the dock takes the packages already on site. */
 export function processHeldPackages(w: World, job: Job): void {
-  const held = job.held.splice(0);
+  const held = job.takeHeld();
   for (const pkg of held) scheduleDock(w, pkg);
 }
 

@@ -105,7 +105,7 @@ function forgetHeld(d: Drive): void {
 
 /** A job cancelled or finished while early drives wait: they go back now. */
 export function returnEarlyDrives(w: World, job: Job, rule: string): void {
-  for (const p of job.held.splice(0)) {
+  for (const p of job.takeHeld()) {
     for (const d of p.drives) {
       stopEarlyTimers(w, d);
       if (d.onSite) returnDrive(w, d, rule);

@@ -21,6 +21,16 @@ if (JOB_STATES.length !== 8 || DRIVE_STATES.length !== 8) throw new Error('entit
 const JOB_ENTERED = 15;
 const DRIVE_ENTERED = 11;
 
+/** The shared empty list of a job without riders or held packages (frozen: add through the job's methods). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+// Job flags (Job.f).
+const TRACED = 1, HAS_DELIVERY_PACKAGE = 2, HAS_RETURN_ADDRESS = 4, BAD_RETURN_ADDRESS = 8, CANCEL_REQUESTED = 16, ERRORS = 32,
+  INCOMPLETE_BLOB_LIST = 64, EARLY_PENDING = 128, DELETE_WHILE_SHIPPING = 256, DELETE_AFTER_FINISH = 512, EARLY_SHIPPER = 1024,
+  FIXES_REFUSAL = 2048;
+// Drive flags (Drive.f).
+const ON_SITE = 1, IN_TRANSIT = 2, COPYING = 4, SKIPPED = 8, RELEASED = 16;
+
 /**
  * A job while it is open (see RetainedJobs for finished ones). Its numbers
  * live in one unboxed double array behind accessors: V8 (no pointer
@@ -32,10 +42,10 @@ const DRIVE_ENTERED = 11;
 export class Job {
   /** State before entering Faulted. */
   beforeFault: JobState | null = null;
-  /** Listed drives; emptied when a finished job moves into w.retained (see retired). */
-  drives: Drive[] = [];
-  /** Extra and orphan drives that came in this job's packages. */
-  riders: Drive[] = [];
+  /** Listed drives (as many as driveCount: put.ts); emptied when a finished job moves into w.retained (see retired). */
+  drives: Drive[] = NONE;
+  /** Extra and orphan drives that came in this job's packages; NONE until the first (addRider). */
+  riders: Drive[] = NONE;
   /**
    * Once a finished job's drives have left for good, the job moves into the
    * world's RetainedJobs (retained.ts) under this seq (-1 until then), and
@@ -43,28 +53,16 @@ export class Job {
    * and they must look the job up by `retired` (see api.ts).
    */
   retired = -1;
-  hasDeliveryPackage = true;
-  hasReturnAddress = true;
-  badReturnAddress = false;
-  cancelRequested = false;
-  errors = false;
   packagesDelivered = 0;
   returnPackage = '';
   escalations = 0;
   faults = 0;
   deleteRule = '';
   copiesOpen = 0;
-  incompleteBlobList = false;
-  /** Early-arrival handling is under way for this job's drives on site. */
-  earlyPending = false;
-  /** Packages delivered while the job was Creating, waiting for Shipping (R-EARLY-ARRIVAL). */
-  held: Package[] = [];
-  // The customer's intentions, drawn at Put Job (common random numbers across variants): customer.ts.
-  deleteWhileShipping = false;
-  deleteAfterFinish = false;
-  earlyShipper = false;
-  /** After a refusal (R-SHIP-REQUIRES), the customer sets the missing fields and asks again. */
-  fixesRefusal = false;
+  /** Packages delivered while the job was Creating, waiting for Shipping (R-EARLY-ARRIVAL); NONE until the first. */
+  held: Package[] = NONE;
+  /** The booleans below, one bit each (JOB_FLAG): a field each made every open job 80 bytes larger. */
+  private f = HAS_DELIVERY_PACKAGE | HAS_RETURN_ADDRESS;
   /**
    * created, stateSince, totalBytes, firstDelivery, finishedAt, returnShipped, deleted, the rule timers
    * (NO_TIMER when not running; see src/spec/timers.ts), then the first entry time per state (JOB_ENTERED).
@@ -81,9 +79,10 @@ export class Job {
     public state: JobState,
     readonly driveCount: number,
     /** In the timeline sample (or the timeline is full). */
-    readonly traced: boolean,
+    traced: boolean,
     readonly reexportOf: string,
   ) {
+    if (traced) this.f |= TRACED;
     // NaN makes the literal a double array (unboxed elements) whatever `created` is.
     this.n = [created, created, 0, NaN, NaN, NaN, NaN, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER,
       NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
@@ -124,19 +123,70 @@ export class Job {
   set addressTimer(v: Timer) { this.n[13] = v; }
   get retentionTimer(): Timer { return this.n[14]; }
   set retentionTimer(v: Timer) { this.n[14] = v; }
+
+  /** The job has retired (release.ts): its lists no longer hold its drives. */
+  dropDrives(): void {
+    this.drives = NONE;
+    this.riders = NONE;
+  }
+
+  addRider(d: Drive): void {
+    if (this.riders === NONE) this.riders = [d];
+    else this.riders.push(d);
+  }
+
+  hold(p: Package): void {
+    if (this.held === NONE) this.held = [p];
+    else this.held.push(p);
+  }
+
+  /** Takes the held packages (the job has none after). */
+  takeHeld(): Package[] {
+    const held = this.held;
+    this.held = NONE;
+    return held;
+  }
+
+  /** In the timeline sample (or the timeline is full). */
+  get traced(): boolean { return (this.f & TRACED) !== 0; }
+  get hasDeliveryPackage(): boolean { return (this.f & HAS_DELIVERY_PACKAGE) !== 0; }
+  set hasDeliveryPackage(v: boolean) { this.flag(HAS_DELIVERY_PACKAGE, v); }
+  get hasReturnAddress(): boolean { return (this.f & HAS_RETURN_ADDRESS) !== 0; }
+  set hasReturnAddress(v: boolean) { this.flag(HAS_RETURN_ADDRESS, v); }
+  get badReturnAddress(): boolean { return (this.f & BAD_RETURN_ADDRESS) !== 0; }
+  set badReturnAddress(v: boolean) { this.flag(BAD_RETURN_ADDRESS, v); }
+  get cancelRequested(): boolean { return (this.f & CANCEL_REQUESTED) !== 0; }
+  set cancelRequested(v: boolean) { this.flag(CANCEL_REQUESTED, v); }
+  get errors(): boolean { return (this.f & ERRORS) !== 0; }
+  set errors(v: boolean) { this.flag(ERRORS, v); }
+  get incompleteBlobList(): boolean { return (this.f & INCOMPLETE_BLOB_LIST) !== 0; }
+  set incompleteBlobList(v: boolean) { this.flag(INCOMPLETE_BLOB_LIST, v); }
+  /** Early-arrival handling is under way for this job's drives on site. */
+  get earlyPending(): boolean { return (this.f & EARLY_PENDING) !== 0; }
+  set earlyPending(v: boolean) { this.flag(EARLY_PENDING, v); }
+  // The customer's intentions, drawn at Put Job (common random numbers across variants): customer.ts.
+  get deleteWhileShipping(): boolean { return (this.f & DELETE_WHILE_SHIPPING) !== 0; }
+  set deleteWhileShipping(v: boolean) { this.flag(DELETE_WHILE_SHIPPING, v); }
+  get deleteAfterFinish(): boolean { return (this.f & DELETE_AFTER_FINISH) !== 0; }
+  set deleteAfterFinish(v: boolean) { this.flag(DELETE_AFTER_FINISH, v); }
+  get earlyShipper(): boolean { return (this.f & EARLY_SHIPPER) !== 0; }
+  set earlyShipper(v: boolean) { this.flag(EARLY_SHIPPER, v); }
+  /** After a refusal (R-SHIP-REQUIRES), the customer sets the missing fields and asks again. */
+  get fixesRefusal(): boolean { return (this.f & FIXES_REFUSAL) !== 0; }
+  set fixesRefusal(v: boolean) { this.flag(FIXES_REFUSAL, v); }
+
+  private flag(bit: number, v: boolean): void {
+    this.f = v ? this.f | bit : this.f & ~bit;
+  }
 }
 
 /** A drive while it is open; numbers unboxed as in Job. */
 export class Drive {
   state: DriveState | null = null;
   beforeFault: DriveState | null = null;
-  onSite = false;
-  /** In a package the carrier will deliver (not a lost one). */
-  inTransit = false;
   outcome: CopyOutcome | '' = '';
-  copying = false;
-  skipped = false;
-  released = false;
+  /** The booleans below, one bit each. */
+  private f = 0;
   /** bytes, arrived, copyRequested, copyStart, copyEnd, copyWait, copyRequest, returned, destroyed, earlyReturnTimer, earlyDestroyTimer, then the first entry time per state (DRIVE_ENTERED). */
   private readonly n: number[];
 
@@ -179,6 +229,22 @@ export class Drive {
   set earlyReturnTimer(v: Timer) { this.n[9] = v; }
   get earlyDestroyTimer(): Timer { return this.n[10]; }
   set earlyDestroyTimer(v: Timer) { this.n[10] = v; }
+
+  get onSite(): boolean { return (this.f & ON_SITE) !== 0; }
+  set onSite(v: boolean) { this.flag(ON_SITE, v); }
+  /** In a package the carrier will deliver (not a lost one). */
+  get inTransit(): boolean { return (this.f & IN_TRANSIT) !== 0; }
+  set inTransit(v: boolean) { this.flag(IN_TRANSIT, v); }
+  get copying(): boolean { return (this.f & COPYING) !== 0; }
+  set copying(v: boolean) { this.flag(COPYING, v); }
+  get skipped(): boolean { return (this.f & SKIPPED) !== 0; }
+  set skipped(v: boolean) { this.flag(SKIPPED, v); }
+  get released(): boolean { return (this.f & RELEASED) !== 0; }
+  set released(v: boolean) { this.flag(RELEASED, v); }
+
+  private flag(bit: number, v: boolean): void {
+    this.f = v ? this.f | bit : this.f & ~bit;
+  }
 }
 
 export interface Package {

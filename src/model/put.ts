@@ -25,13 +25,16 @@ export function putJob(w: World, o: PutOptions): Job {
   const detail = job.traced ? `type=${o.type};drives=${o.drives}${o.reexportOf ? `;reexport-of=${o.reexportOf}` : ''}` : '';
   w.emit(job.traced, 'put', 'job', id, id, '', '', '', '', detail);
   w.emit(job.traced, 'state', 'job', id, id, '', 'Creating', '');
+  const drives: Drive[] = [];
   for (let n = 1; n <= o.drives; n++) {
     const bytes = o.bytes?.[n - 1] ?? Math.round(w.draw(w.scenario.arrivals.bytesPerDrive, w.streams.arrivals));
     const d = newDrive(w, driveId(id, n), job, null, 'listed', bytes);
-    job.drives.push(d);
+    drives.push(d);
     job.totalBytes += bytes;
     w.initDriveState(d, o.type === 'import' ? 'Specified' : 'Received');
   }
+  // A copy as long as the list: the array pushed into has room for 16, and the job keeps it for weeks.
+  job.drives = drives.slice();
   if (o.type === 'export') job.incompleteBlobList = w.chance(w.scenario.datacenter.incompleteBlobList, w.streams.arrivals);
   job.expiryTimer = w.startTimer('creatingExpire', onCreatingExpired, job);
   planCustomer(w, job);

@@ -63,8 +63,7 @@ export function retireFinishedJob(w: World, job: Job): number {
   const seq = w.retained.add(job);
   job.retired = seq;
   w.jobs.delete(job.index);
-  job.drives = [];
-  job.riders = [];
+  job.dropDrives();
   return seq;
 }
 

@@ -52,12 +52,12 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   if (first) {
     if (w.chance(ca.extraDrive, r)) {
       const x = newDrive(w, extraDriveId(job.id, job.riders.length + 1), job, job, 'extra', 0);
-      job.riders.push(x);
+      job.addRider(x);
       drives.push(x);
     }
     if (w.chance(ca.orphanDrive, r)) {
       const o = newDrive(w, orphanDriveId(w.nextOrphan++), null, job, 'orphan', 0);
-      job.riders.push(o);
+      job.addRider(o);
       drives.push(o);
     }
   }
