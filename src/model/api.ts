@@ -11,9 +11,9 @@ export function requestCancel(w: World, job: Job): void {
   const rule = 'R-CANCEL';
   if (job.retired >= 0) return requestCancelRetained(w, job.retired);
   if (!Number.isNaN(job.deleted) || job.cancelRequested) return;
-  w.emit(job.traced, 'cancel', 'job', job.id, job.id, '', '', rule);
+  w.emitJob(job, 'cancel', '', '', rule);
   if (!w.policy.cancelAllowedIn.includes(job.state)) {
-    w.emit(job.traced, 'refuse', 'job', job.id, job.id, '', '', rule, '', `state=${job.state}`);
+    w.emitJob(job, 'refuse', '', '', rule, '', `state=${job.state}`);
     return;
   }
   job.cancelRequested = true;
@@ -46,10 +46,10 @@ export function requestDelete(w: World, job: Job): void {
   if (job.retired >= 0) return requestDeleteRetained(w, job.retired);
   if (!Number.isNaN(job.deleted)) return;
   if (!w.policy.deleteAllowedIn.includes(job.state)) {
-    w.emit(job.traced, 'refuse', 'job', job.id, job.id, '', '', 'R-DELETE', '', `state=${job.state}`);
+    w.emitJob(job, 'refuse', '', '', 'R-DELETE', '', `state=${job.state}`);
     return;
   }
-  w.emit(job.traced, 'delete', 'job', job.id, job.id, job.state, '', 'R-DELETE');
+  w.emitJob(job, 'delete', job.state, '', 'R-DELETE');
   releaseJob(w, job, 'R-DELETE');
 }
 

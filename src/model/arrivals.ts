@@ -6,7 +6,7 @@
  */
 import { DAY, parseInstant } from '../sim/time.js';
 import type { Package } from './entities.js';
-import { noJobDriveId, packageId } from './ids.js';
+import { packageId } from './ids.js';
 import type { World } from './world.js';
 import { putJob } from './put.js';
 import { newDrive } from './put.js';
@@ -92,7 +92,7 @@ function onTraceJob({ w, t }: { w: World; t: TraceJob }): void {
 function onNoJobPackage(w: World): void {
   const n = w.streams.noJob.next() < 0.7 ? 1 : 2;
   const drives = Array.from({ length: n }, () => {
-    const d = newDrive(w, noJobDriveId(w.nextNoJob++), null, null, 'undefined', 0);
+    const d = newDrive(w, w.nextNoJob++, null, null, 'undefined', 0);
     return d;
   });
   const pkg: Package = { id: packageId(w.nextPackage++), job: null, drives, first: true };

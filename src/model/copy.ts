@@ -91,7 +91,7 @@ function onDriveFault(d: Drive): void {
   w.copy.release();
   job.faults++;
   requestContact(w, w.kpis.counts(job), () => {
-    w.emit(job.traced, 'contact', 'drive', d.id, job.id, '', '', 'R-FAULT');
+    w.emitDrive(job.traced, d, 'contact', '', '', 'R-FAULT');
     job.escalations++;
     const resolution = w.draw(w.scenario.faults.resolution, w.streams.faults);
     const unresolved = w.chance(w.scenario.faults.unresolved, w.streams.faults);

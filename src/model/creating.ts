@@ -10,7 +10,7 @@ import { releaseJob } from './release.js';
 
 /** An Update Job Properties call while Creating: the row, and the expiry timer restarts. */
 export function updateWhileCreating(w: World, job: Job, detail = ''): void {
-  w.emit(job.traced, 'update', 'job', job.id, job.id, '', '', 'R-CREATING-RESET', '', detail);
+  w.emitJob(job, 'update', '', '', 'R-CREATING-RESET', '', detail);
   job.expiryTimer = w.restartTimer(job.expiryTimer);
 }
 
@@ -30,7 +30,7 @@ export function requestShipping(w: World, job: Job, fixes: boolean, setDetail = 
   updateWhileCreating(w, job, setDetail);
   const missing = [job.hasDeliveryPackage ? '' : 'DeliveryPackage', job.hasReturnAddress ? '' : 'ReturnAddress'].filter(Boolean);
   if (missing.length > 0) {
-    w.emit(job.traced, 'refuse', 'job', job.id, job.id, '', '', 'R-SHIP-REQUIRES', '', `missing=${missing.join(',')}`);
+    w.emitJob(job, 'refuse', '', '', 'R-SHIP-REQUIRES', '', `missing=${missing.join(',')}`);
     // Draw the fix delay even when the customer gives up, so the stream stays aligned.
     const delay = w.draw(w.scenario.customer.fixDelay, w.streams.customer);
     if (fixes) w.sim.after(delay, onFixAndShip, { w, job, missing });
@@ -49,6 +49,6 @@ export function onCreatingExpired(job: Job): void {
   const w = job.w;
   job.expiryTimer = NO_TIMER;
   if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
-  w.emit(job.traced, 'delete', 'job', job.id, job.id, 'Creating', '', 'R-CREATING-EXPIRE', '', `timer=${TIMERS.creatingExpire.name}`);
+  w.emitJob(job, 'delete', 'Creating', '', 'R-CREATING-EXPIRE', '', `timer=${TIMERS.creatingExpire.name}`);
   releaseJob(w, job, 'R-CREATING-EXPIRE');
 }

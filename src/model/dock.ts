@@ -21,7 +21,7 @@ export function deliver(w: World, pkg: Package): void {
   if (job === null || !Number.isNaN(job.deleted)) {
     // No job record at all (never created, or deleted): Undefined, R-EARLY-ARRIVAL.
     for (const d of pkg.drives) {
-      w.emit(w.tracedDrive(d), 'arrive', 'drive', d.id, d.job?.id ?? '', '', '', 'R-EARLY-ARRIVAL', pkg.id);
+      w.emitDrive(w.tracedDrive(d), d, 'arrive', '', '', 'R-EARLY-ARRIVAL', pkg.id);
       d.arrived = now;
       d.inTransit = false;
       w.setOnSite(d, true);
@@ -33,7 +33,7 @@ export function deliver(w: World, pkg: Package): void {
   const early = job.state === 'Creating';
   for (const d of pkg.drives) {
     const rule = riderRule(d) || (early ? 'R-EARLY-ARRIVAL' : '');
-    w.emit(job.traced, 'arrive', 'drive', d.id, d.job?.id ?? '', '', '', rule, pkg.id, d.role === 'orphan' ? `with=${job.id}` : '');
+    w.emitDrive(job.traced, d, 'arrive', '', '', rule, pkg.id, job.traced && d.role === 'orphan' ? `with=${job.id}` : '');
     if (Number.isNaN(d.arrived)) d.arrived = now;
     d.inTransit = false;
     w.setOnSite(d, true);
@@ -110,7 +110,8 @@ function onDockProcessed(pkg: Package): void {
 /** A drive sent back outside R-FINISH (`return` row). */
 export function returnDrive(w: World, d: Drive, rule: string): void {
   const owner = d.job ?? d.carrier;
-  w.emit(w.tracedDrive(d), 'return', 'drive', d.id, d.job?.id ?? '', '', '', rule, '', d.role === 'orphan' && owner ? `with=${owner.id}` : '');
+  const traced = w.tracedDrive(d);
+  w.emitDrive(traced, d, 'return', '', '', rule, '', traced && d.role === 'orphan' && owner ? `with=${owner.id}` : '');
   d.returned = w.sim.now;
   w.setOnSite(d, false);
   if (d.job === null || !Number.isNaN(d.job.deleted) || d.role !== 'listed') releaseDrive(w, d);

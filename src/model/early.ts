@@ -20,14 +20,14 @@ export function startEarlyArrival(w: World, job: Job, pkg: Package): void {
   const deadline = w.sim.now + w.durations.earlyReturn;
   requestContact(w, w.kpis.counts(job), () => {
     if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
-    w.emit(job.traced, 'contact', 'job', job.id, job.id, '', '', 'R-EARLY-ARRIVAL');
+    w.emitJob(job, 'contact', '', '', 'R-EARLY-ARRIVAL');
     job.escalations++;
     const answer = customerAnswer(w);
     // Reached only if the answer comes before the drives' return deadline.
     if (answer !== null && w.sim.now + answer < deadline) w.sim.after(answer, onJobReply, job);
     function onJobReply(j: Job): void {
       if (j.state !== 'Creating' || !Number.isNaN(j.deleted) || j.held.length === 0) return;
-      w.emit(j.traced, 'reply', 'job', j.id, j.id, '', '', 'R-EARLY-ARRIVAL');
+      w.emitJob(j, 'reply', '', '', 'R-EARLY-ARRIVAL');
       for (const p of j.held) for (const d of p.drives) stopEarlyTimers(w, d);
       j.earlyPending = false;
       // The customer completes the job and sets Shipping (R-SHIP-REQUIRES rows).
@@ -44,13 +44,13 @@ export function startNoJobArrival(w: World, drives: Drive[]): void {
   const deadline = w.sim.now + w.durations.earlyReturn;
   requestContact(w, false, () => {
     const here = drives.filter((d) => d.onSite);
-    for (const d of here) w.emit(w.tracedDrive(d), 'contact', 'drive', d.id, d.job?.id ?? '', '', '', 'R-EARLY-ARRIVAL');
+    for (const d of here) w.emitDrive(w.tracedDrive(d), d, 'contact', '', '', 'R-EARLY-ARRIVAL');
     const answer = customerAnswer(w);
     if (answer === null || w.sim.now + answer >= deadline || here.length === 0) return;
     w.sim.after(answer, () => {
       for (const d of here) {
         if (!d.onSite || d.earlyReturnTimer === NO_TIMER) continue;
-        w.emit(w.tracedDrive(d), 'reply', 'drive', d.id, d.job?.id ?? '', '', '', 'R-EARLY-ARRIVAL');
+        w.emitDrive(w.tracedDrive(d), d, 'reply', '', '', 'R-EARLY-ARRIVAL');
         stopEarlyTimers(w, d);
         returnDrive(w, d, 'R-EARLY-ARRIVAL');
       }
@@ -71,7 +71,7 @@ function onEarlyReturn({ w, d }: { w: World; d: Drive }): void {
   d.earlyReturnTimer = NO_TIMER;
   if (!d.onSite) return;
   if (w.chance(w.scenario.rules.earlyReturnable, w.streams.ops)) {
-    w.emit(w.tracedDrive(d), 'return', 'drive', d.id, d.job?.id ?? '', '', '', 'R-EARLY-RETURN', '', `timer=${TIMERS.earlyReturn.name}`);
+    w.emitDrive(w.tracedDrive(d), d, 'return', '', '', 'R-EARLY-RETURN', '', `timer=${TIMERS.earlyReturn.name}`);
     d.returned = w.sim.now;
     w.setOnSite(d, false);
     forgetHeld(d);
@@ -84,7 +84,7 @@ function onEarlyReturn({ w, d }: { w: World; d: Drive }): void {
 function onEarlyDestroy({ w, d }: { w: World; d: Drive }): void {
   d.earlyDestroyTimer = NO_TIMER;
   if (!d.onSite) return;
-  w.emit(w.tracedDrive(d), 'destroy', 'drive', d.id, d.job?.id ?? '', '', '', 'R-EARLY-DESTROY', '', `timer=${TIMERS.earlyDestroy.name}`);
+  w.emitDrive(w.tracedDrive(d), d, 'destroy', '', '', 'R-EARLY-DESTROY', '', `timer=${TIMERS.earlyDestroy.name}`);
   d.destroyed = w.sim.now;
   w.setOnSite(d, false);
   forgetHeld(d);

@@ -2,6 +2,7 @@
 import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
 import type { Timer } from '../sim/simulation.js';
 import type { World } from './world.js';
+import { driveId, extraDriveId, jobId, noJobDriveId, orphanDriveId, returnPackageId } from './ids.js';
 
 export type JobType = 'import' | 'export';
 export type DriveRole = 'listed' | 'extra' | 'orphan' | 'undefined';
@@ -27,7 +28,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 // Job flags (Job.f).
 const TRACED = 1, HAS_DELIVERY_PACKAGE = 2, HAS_RETURN_ADDRESS = 4, BAD_RETURN_ADDRESS = 8, CANCEL_REQUESTED = 16, ERRORS = 32,
   INCOMPLETE_BLOB_LIST = 64, EARLY_PENDING = 128, DELETE_WHILE_SHIPPING = 256, DELETE_AFTER_FINISH = 512, EARLY_SHIPPER = 1024,
-  FIXES_REFUSAL = 2048;
+  FIXES_REFUSAL = 2048, RETURN_SHIPPED = 4096;
 // Drive flags (Drive.f).
 const ON_SITE = 1, IN_TRANSIT = 2, COPYING = 4, SKIPPED = 8, RELEASED = 16;
 
@@ -54,15 +55,16 @@ export class Job {
    */
   retired = -1;
   packagesDelivered = 0;
-  returnPackage = '';
   escalations = 0;
   faults = 0;
   deleteRule = '';
   copiesOpen = 0;
   /** Packages delivered while the job was Creating, waiting for Shipping (R-EARLY-ARRIVAL); NONE until the first. */
   held: Package[] = NONE;
-  /** The booleans below, one bit each (JOB_FLAG): a field each made every open job 80 bytes larger. */
+  /** The booleans below, one bit each: a field each made every open job 80 bytes larger. */
   private f = HAS_DELIVERY_PACKAGE | HAS_RETURN_ADDRESS;
+  /** The ID once made ('' before): a run without a timeline asks for few of them, and each string lived as long as its job. */
+  private idText = '';
   /**
    * created, stateSince, totalBytes, firstDelivery, finishedAt, returnShipped, deleted, the rule timers
    * (NO_TIMER when not running; see src/spec/timers.ts), then the first entry time per state (JOB_ENTERED).
@@ -72,7 +74,7 @@ export class Job {
   constructor(
     /** The world the job lives in: the job is its own events' data, so an event allocates nothing. */
     readonly w: World,
-    readonly id: string,
+    /** The job's number: its ID is J- and this number (ids.ts), made when first asked for. */
     readonly index: number,
     readonly type: JobType,
     created: number,
@@ -147,6 +149,15 @@ export class Job {
     return held;
   }
 
+  get id(): string {
+    return this.idText !== '' ? this.idText : (this.idText = jobId(this.index));
+  }
+
+  /** The return shipment's package ID ('' until it is shipped). */
+  get returnPackage(): string { return (this.f & RETURN_SHIPPED) !== 0 ? returnPackageId(this.id) : ''; }
+  /** The return shipment has left (R-FINISH): returnPackage names it. */
+  shipReturn(): void { this.f |= RETURN_SHIPPED; }
+
   /** In the timeline sample (or the timeline is full). */
   get traced(): boolean { return (this.f & TRACED) !== 0; }
   get hasDeliveryPackage(): boolean { return (this.f & HAS_DELIVERY_PACKAGE) !== 0; }
@@ -187,11 +198,13 @@ export class Drive {
   outcome: CopyOutcome | '' = '';
   /** The booleans below, one bit each. */
   private f = 0;
+  private idText = '';
   /** bytes, arrived, copyRequested, copyStart, copyEnd, copyWait, copyRequest, returned, destroyed, earlyReturnTimer, earlyDestroyTimer, then the first entry time per state (DRIVE_ENTERED). */
   private readonly n: number[];
 
   constructor(
-    readonly id: string,
+    /** The number in its ID, which its role tells the form of (ids.ts); the ID is made when first asked for. */
+    private readonly num: number,
     /** Owning job; null for a drive of no job. */
     readonly job: Job | null,
     /** The job whose package carried it (riders). */
@@ -229,6 +242,18 @@ export class Drive {
   set earlyReturnTimer(v: Timer) { this.n[9] = v; }
   get earlyDestroyTimer(): Timer { return this.n[10]; }
   set earlyDestroyTimer(v: Timer) { this.n[10] = v; }
+
+  /** J-000042-D01 (listed), J-000042-X01 (extra), O-000007 (orphan), U-000003 (of no job). */
+  get id(): string {
+    if (this.idText !== '') return this.idText;
+    const n = this.num;
+    switch (this.role) {
+      case 'listed': return (this.idText = driveId(this.job!.id, n));
+      case 'extra': return (this.idText = extraDriveId(this.carrier!.id, n));
+      case 'orphan': return (this.idText = orphanDriveId(n));
+      default: return (this.idText = noJobDriveId(n));
+    }
+  }
 
   get onSite(): boolean { return (this.f & ON_SITE) !== 0; }
   set onSite(v: boolean) { this.flag(ON_SITE, v); }

@@ -11,7 +11,7 @@ export function maybeFaultJob(w: World, job: Job): boolean {
   w.setJobState(job, 'Faulted', 'R-FAULT');
   job.faults++;
   requestContact(w, w.kpis.counts(job), () => {
-    w.emit(job.traced, 'contact', 'job', job.id, job.id, '', '', 'R-FAULT');
+    w.emitJob(job, 'contact', '', '', 'R-FAULT');
     job.escalations++;
     const resolution = w.draw(f.resolution, w.streams.faults);
     const unresolved = w.chance(f.unresolved, w.streams.faults);

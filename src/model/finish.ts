@@ -5,7 +5,6 @@
  */
 import { TIMERS } from '../spec/timers.js';
 import { NO_TIMER, type Job } from './entities.js';
-import { returnPackageId } from './ids.js';
 import type { World } from './world.js';
 import { customerAnswer, requestContact } from './operations.js';
 import { returnDrive } from './dock.js';
@@ -20,7 +19,7 @@ export function enterPackaging(w: World, job: Job): void {
     return;
   }
   requestContact(w, w.kpis.counts(job), () => {
-    w.emit(job.traced, 'contact', 'job', job.id, job.id, '', '', 'R-BAD-RETURN-ADDRESS');
+    w.emitJob(job, 'contact', '', '', 'R-BAD-RETURN-ADDRESS');
     job.escalations++;
     const answer = customerAnswer(w);
     if (answer !== null && answer < w.durations.badAddressDestroy) {
@@ -34,7 +33,7 @@ export function enterPackaging(w: World, job: Job): void {
 function onAddressReply(job: Job): void {
   const w = job.w;
   job.addressReplyTimer = NO_TIMER;
-  w.emit(job.traced, 'reply', 'job', job.id, job.id, '', '', 'R-BAD-RETURN-ADDRESS');
+  w.emitJob(job, 'reply', '', '', 'R-BAD-RETURN-ADDRESS');
   schedulePackaged(w, job);
 }
 
@@ -45,7 +44,7 @@ function onAddressDestroy(job: Job): void {
   const detail = `timer=${TIMERS.badAddressDestroy.name}`;
   for (const d of [...job.drives, ...job.riders]) {
     if (!d.onSite) continue;
-    w.emit(w.tracedDrive(d), 'destroy', 'drive', d.id, d.job?.id ?? '', '', '', 'R-BAD-RETURN-ADDRESS', '', detail);
+    w.emitDrive(w.tracedDrive(d), d, 'destroy', '', '', 'R-BAD-RETURN-ADDRESS', '', detail);
     d.destroyed = w.sim.now;
     w.setOnSite(d, false);
     if (d.role !== 'listed') releaseDrive(w, d);
@@ -63,9 +62,8 @@ function schedulePackaged(w: World, job: Job): void {
 /** R-FINISH: the return shipment; every drive on site goes back, then the job ends. */
 function onReturnShipped(job: Job): void {
   const w = job.w;
-  const pkg = returnPackageId(job.id);
-  job.returnPackage = pkg;
-  w.emit(job.traced, 'ship', 'job', job.id, job.id, '', '', 'R-FINISH', pkg);
+  job.shipReturn();
+  w.emitJob(job, 'ship', '', '', 'R-FINISH', job.traced ? job.returnPackage : '');
   for (const d of job.drives) {
     if (d.onSite) {
       // Delivered late but not yet through the dock: operations take it in first (R-LATE-DRIVE).
@@ -97,11 +95,11 @@ export function returnRiders(w: World, job: Job): void {
 }
 
 function onReturnArrived(job: Job): void {
-  job.w.emit(job.traced, 'deliver', 'job', job.id, job.id, '', '', '', job.returnPackage);
+  job.w.emitJob(job, 'deliver', '', '', '', job.returnPackage);
 }
 
 function onReturnFailed({ w, job, outcome, bytes }: { w: World; job: Job; outcome: string; bytes: number[] | null }): void {
-  w.emit(job.traced, 'lost', 'job', job.id, job.id, '', '', 'R-RETURN-LOST', job.returnPackage, `outcome=${outcome}`);
+  w.emitJob(job, 'lost', '', '', 'R-RETURN-LOST', job.returnPackage, `outcome=${outcome}`);
   const again = w.chance(w.scenario.customer.reexportAfterDamage, w.streams.customer);
   if (outcome === 'damaged' && again) {
     putJob(w, { type: 'export', drives: job.driveCount, bytes: bytes!, reexportOf: job.id });
@@ -130,7 +128,7 @@ function onRetention(job: Job): void {
   const w = job.w;
   job.retentionTimer = NO_TIMER;
   if (!Number.isNaN(job.deleted)) return;
-  w.emit(job.traced, 'delete', 'job', job.id, job.id, job.state, '', 'R-RETENTION', '', RETENTION_DETAIL);
+  w.emitJob(job, 'delete', job.state, '', 'R-RETENTION', '', RETENTION_DETAIL);
   releaseJob(w, job, 'R-RETENTION');
 }
 

@@ -1,6 +1,5 @@
 /** Put Job: a new job and its drives enter the model (rows of "Put Job" in docs/timeline.md). */
 import { Drive, Job, type DriveRole, type JobType } from './entities.js';
-import { driveId, jobId } from './ids.js';
 import type { World } from './world.js';
 import { onCreatingExpired } from './creating.js';
 import { planCustomer } from './customer.js';
@@ -15,20 +14,19 @@ export interface PutOptions {
 
 export function putJob(w: World, o: PutOptions): Job {
   const index = w.nextJob++;
-  const id = jobId(index);
   const now = w.sim.now;
-  const job = new Job(w, id, index, o.type, now, 'Creating', o.drives, w.traces(index), o.reexportOf ?? '');
+  const job = new Job(w, index, o.type, now, 'Creating', o.drives, w.traces(index), o.reexportOf ?? '');
   job.setEnteredAt(0, now);
   w.jobs.set(index, job);
   w.jobsInState[0]++;
   // Details are built only for rows that are written (an untraced row is only counted).
   const detail = job.traced ? `type=${o.type};drives=${o.drives}${o.reexportOf ? `;reexport-of=${o.reexportOf}` : ''}` : '';
-  w.emit(job.traced, 'put', 'job', id, id, '', '', '', '', detail);
-  w.emit(job.traced, 'state', 'job', id, id, '', 'Creating', '');
+  w.emitJob(job, 'put', '', '', '', '', detail);
+  w.emitJob(job, 'state', '', 'Creating', '');
   const drives: Drive[] = [];
   for (let n = 1; n <= o.drives; n++) {
     const bytes = o.bytes?.[n - 1] ?? Math.round(w.draw(w.scenario.arrivals.bytesPerDrive, w.streams.arrivals));
-    const d = newDrive(w, driveId(id, n), job, null, 'listed', bytes);
+    const d = newDrive(w, n, job, null, 'listed', bytes);
     drives.push(d);
     job.totalBytes += bytes;
     w.initDriveState(d, o.type === 'import' ? 'Specified' : 'Received');
@@ -41,7 +39,8 @@ export function putJob(w: World, o: PutOptions): Job {
   return job;
 }
 
-export function newDrive(w: World, id: string, job: Job | null, carrier: Job | null, role: DriveRole, bytes: number): Drive {
+/** `num`: the number in the drive's ID (its role says the ID's form: entities.ts). */
+export function newDrive(w: World, num: number, job: Job | null, carrier: Job | null, role: DriveRole, bytes: number): Drive {
   w.liveDrives++;
-  return new Drive(id, job, carrier, role, bytes);
+  return new Drive(num, job, carrier, role, bytes);
 }

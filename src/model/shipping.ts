@@ -5,7 +5,7 @@
  */
 import { TIMERS } from '../spec/timers.js';
 import { NO_TIMER, type Drive, type Job, type Package } from './entities.js';
-import { extraDriveId, orphanDriveId, packageId } from './ids.js';
+import { packageId } from './ids.js';
 import type { World } from './world.js';
 import { newDrive } from './put.js';
 import { deliver, processHeldPackages } from './dock.js';
@@ -51,18 +51,18 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   if (drives.length === 0) drives.push(missing!.shift()!);
   if (first) {
     if (w.chance(ca.extraDrive, r)) {
-      const x = newDrive(w, extraDriveId(job.id, job.riders.length + 1), job, job, 'extra', 0);
+      const x = newDrive(w, job.riders.length + 1, job, job, 'extra', 0);
       job.addRider(x);
       drives.push(x);
     }
     if (w.chance(ca.orphanDrive, r)) {
-      const o = newDrive(w, orphanDriveId(w.nextOrphan++), null, job, 'orphan', 0);
+      const o = newDrive(w, w.nextOrphan++, null, job, 'orphan', 0);
       job.addRider(o);
       drives.push(o);
     }
   }
   const pkg: Package = { id: packageId(w.nextPackage++), job, drives, first };
-  w.emit(job.traced, 'ship', 'job', job.id, job.id, '', '', '', pkg.id, job.traced ? `drives=${drives.length}` : '');
+  w.emitJob(job, 'ship', '', '', '', pkg.id, job.traced ? `drives=${drives.length}` : '');
   const lost = w.chance(ca.lostPackage, r);
   const delayed = w.chance(ca.delayedPackage, r);
   const transit = w.draw(ca.transit, r) + (delayed ? w.draw(ca.delay, r) : 0);
@@ -112,14 +112,14 @@ function onOverdue(job: Job): void {
   const w = job.w;
   job.overdueTimer = NO_TIMER;
   if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
-  w.emit(job.traced, 'alert', 'job', job.id, job.id, '', '', 'R-SHIP-OVERDUE', '', `timer=${TIMERS.shippingOverdue.name}`);
+  w.emitJob(job, 'alert', '', '', 'R-SHIP-OVERDUE', '', `timer=${TIMERS.shippingOverdue.name}`);
   job.escalations++;
   requestContact(w, w.kpis.counts(job), () => overdueContact(w, job));
 }
 
 function overdueContact(w: World, job: Job): void {
   if (job.state !== 'Shipping' || job.packagesDelivered > 0 || !Number.isNaN(job.deleted)) return;
-  w.emit(job.traced, 'contact', 'job', job.id, job.id, '', '', 'R-SHIP-OVERDUE');
+  w.emitJob(job, 'contact', '', '', 'R-SHIP-OVERDUE');
   job.escalations++;
   job.noResponseTimer = w.startTimer('noResponse', onNoResponse, job);
   const answer = customerAnswer(w);
@@ -131,18 +131,18 @@ function onOverdueReply(job: Job): void {
   job.replyTimer = NO_TIMER;
   if (job.state !== 'Shipping' || job.packagesDelivered > 0) return;
   job.noResponseTimer = w.cancelTimer(job.noResponseTimer);
-  w.emit(job.traced, 'reply', 'job', job.id, job.id, '', '', 'R-SHIP-RESOLVE');
+  w.emitJob(job, 'reply', '', '', 'R-SHIP-RESOLVE');
   const cancels = w.chance(w.scenario.customer.cancelOnOverdue, w.streams.customer);
   const extension = w.draw(w.scenario.rules.overdueExtension, w.streams.ops);
   if (cancels) {
-    w.emit(job.traced, 'cancel', 'job', job.id, job.id, '', '', 'R-SHIP-RESOLVE');
+    w.emitJob(job, 'cancel', '', '', 'R-SHIP-RESOLVE');
     job.cancelRequested = true;
     job.neverReceivedTimer = w.cancelTimer(job.neverReceivedTimer);
     w.setJobState(job, 'Completed', 'R-SHIP-RESOLVE');
     enterFinished(w, job);
   } else {
     const until = Math.round(w.sim.now + extension);
-    w.emit(job.traced, 'extend', 'job', job.id, job.id, '', '', 'R-SHIP-RESOLVE', '', `until=${w.sim.isoTime(until)}`);
+    w.emitJob(job, 'extend', '', '', 'R-SHIP-RESOLVE', '', `until=${w.sim.isoTime(until)}`);
     job.overdueTimer = w.startTimer('shippingOverdue', onOverdue, job, until);
   }
 }

@@ -145,6 +145,18 @@ export class World {
     if (traced && this.sink.row) this.sink.row(this.sim.startMs + this.sim.now, kind, entity, id, job, from, to, rule, pkg, detail);
   }
 
+  /** A row about a job (emit): its ID is asked for only when the row is written. */
+  emitJob(job: Job, kind: EventKind, from: string, to: string, rule: string, pkg = '', detail = ''): void {
+    if (job.traced) this.emit(true, kind, 'job', job.id, job.id, from, to, rule, pkg, detail);
+    else this.emit(false, kind, 'job', '', '', from, to, rule);
+  }
+
+  /** A row about a drive (emit), in the timeline if `traced`: its IDs are asked for only when the row is written. */
+  emitDrive(traced: boolean, d: Drive, kind: EventKind, from: string, to: string, rule: string, pkg = '', detail = ''): void {
+    if (traced) this.emit(true, kind, 'drive', d.id, d.job?.id ?? '', from, to, rule, pkg, detail);
+    else this.emit(false, kind, 'drive', '', '', from, to, rule);
+  }
+
   /** A job's record is final (deleted, or open at the horizon): counted, and handed to the sink if it takes records. */
   recordJob(job: Job): void {
     this.released.job(job.type, job.cancelRequested, !Number.isNaN(job.deleted));
@@ -178,7 +190,7 @@ export class World {
     job.state = to;
     job.stateSince = now;
     if (Number.isNaN(job.enteredAt(ti))) job.setEnteredAt(ti, now);
-    this.emit(job.traced, 'state', 'job', job.id, job.id, from, to, rule, '', detail);
+    this.emitJob(job, 'state', from, to, rule, '', detail);
   }
 
   /** Sets a drive's first state (from nothing). */
@@ -186,7 +198,7 @@ export class World {
     drive.state = to;
     this.drivesInState[DRIVE_STATE_INDEX[to]]++;
     drive.setEnteredAt(DRIVE_STATE_INDEX[to], this.sim.now);
-    this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', '', to, '');
+    this.emitDrive(this.tracedDrive(drive), drive, 'state', '', to, '');
   }
 
   setDriveState(drive: Drive, to: DriveState, rule: string, detail = ''): void {
@@ -200,7 +212,7 @@ export class World {
     else if (from === 'Faulted') drive.beforeFault = null;
     drive.state = to;
     if (Number.isNaN(drive.enteredAt(ti))) drive.setEnteredAt(ti, this.sim.now);
-    this.emit(this.tracedDrive(drive), 'state', 'drive', drive.id, drive.job?.id ?? '', from as string, to, rule, '', detail);
+    this.emitDrive(this.tracedDrive(drive), drive, 'state', from as string, to, rule, '', detail);
   }
 
   tracedDrive(drive: Drive): boolean {

@@ -34,7 +34,7 @@ describe('job and drive rows written cell by cell', () => {
   });
 
   it('a drive row holds its states\' first instants, outcome, and copy wait and duration in days', () => {
-    const d = new Drive('J-000042-D01', null, null, 'orphan', 1234);
+    const d = new Drive(42, null, null, 'orphan', 1234);
     d.setEnteredAt(1, DAY);
     d.setEnteredAt(3, DAY + HOUR);
     d.state = 'Transferring';
@@ -42,7 +42,7 @@ describe('job and drive rows written cell by cell', () => {
     d.copyWait = HOUR;
     d.copyStart = DAY + HOUR;
     expect(line((w) => writeDriveRow(w, { drive: d }, START), DRIVE_COLUMNS)).toBe(
-      'J-000042-D01,,orphan,1234,,2026-01-02T00:00:00.000Z,,2026-01-02T01:00:00.000Z,,,,,Transferring,warnings,,,0.041667,\n',
+      'O-000042,,orphan,1234,,2026-01-02T00:00:00.000Z,,2026-01-02T01:00:00.000Z,,,,,Transferring,warnings,,,0.041667,\n',
     );
   });
 });
