@@ -1,5 +1,5 @@
 /** The records the model keeps per job, drive and package while they are open. */
-import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
+import { DRIVE_STATES, DRIVE_STATE_INDEX, JOB_STATES, JOB_STATE_INDEX, type DriveState, type JobState } from '../spec/states.js';
 import type { Timer } from '../sim/simulation.js';
 import type { World } from './world.js';
 import { driveId, extraDriveId, jobId, noJobDriveId, orphanDriveId, returnPackageId } from './ids.js';
@@ -29,8 +29,15 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 const TRACED = 1, HAS_DELIVERY_PACKAGE = 2, HAS_RETURN_ADDRESS = 4, BAD_RETURN_ADDRESS = 8, CANCEL_REQUESTED = 16, ERRORS = 32,
   INCOMPLETE_BLOB_LIST = 64, EARLY_PENDING = 128, DELETE_WHILE_SHIPPING = 256, DELETE_AFTER_FINISH = 512, EARLY_SHIPPER = 1024,
   FIXES_REFUSAL = 2048, RETURN_SHIPPED = 4096;
-// Drive flags (Drive.f).
+// Job.f from here: the state (its JOB_STATES index), the state before a fault (index + 1, 0 for none), the type.
+const JOB_STATE_SHIFT = 13, JOB_BEFORE_SHIFT = 17, EXPORT = 1 << 21;
+// Drive flags (Drive.f), then the state and the state before a fault (DRIVE_STATES index + 1, 0 for none), the
+// outcome (OUTCOMES index) and the role (DRIVE_ROLES index).
 const ON_SITE = 1, IN_TRANSIT = 2, COPYING = 4, SKIPPED = 8, RELEASED = 16;
+const DRIVE_STATE_SHIFT = 5, DRIVE_BEFORE_SHIFT = 9, OUTCOME_SHIFT = 13, ROLE_SHIFT = 16;
+const OUTCOMES: readonly (CopyOutcome | '')[] = ['', 'ok', 'info', 'warnings', 'errors'];
+const DRIVE_ROLES: readonly DriveRole[] = ['listed', 'extra', 'orphan', 'undefined'];
+const driveStateCode = (s: DriveState | null): number => (s === null ? 0 : DRIVE_STATE_INDEX[s] + 1);
 
 /**
  * A job while it is open (see RetainedJobs for finished ones). Its numbers
@@ -41,8 +48,6 @@ const ON_SITE = 1, IN_TRANSIT = 2, COPYING = 4, SKIPPED = 8, RELEASED = 16;
  * object of 10 doubles, and one object instead of eleven).
  */
 export class Job {
-  /** State before entering Faulted. */
-  beforeFault: JobState | null = null;
   /** Listed drives (as many as driveCount: put.ts); emptied when a finished job moves into w.retained (see retired). */
   drives: Drive[] = NONE;
   /** Extra and orphan drives that came in this job's packages; NONE until the first (addRider). */
@@ -76,15 +81,15 @@ export class Job {
     readonly w: World,
     /** The job's number: its ID is J- and this number (ids.ts), made when first asked for. */
     readonly index: number,
-    readonly type: JobType,
+    type: JobType,
     created: number,
-    public state: JobState,
+    state: JobState,
     readonly driveCount: number,
     /** In the timeline sample (or the timeline is full). */
     traced: boolean,
     readonly reexportOf: string,
   ) {
-    if (traced) this.f |= TRACED;
+    this.f |= (traced ? TRACED : 0) | (type === 'export' ? EXPORT : 0) | (JOB_STATE_INDEX[state] << JOB_STATE_SHIFT);
     // NaN makes the literal a double array (unboxed elements) whatever `created` is.
     this.n = [created, created, 0, NaN, NaN, NaN, NaN, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER,
       NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
@@ -158,6 +163,18 @@ export class Job {
   /** The return shipment has left (R-FINISH): returnPackage names it. */
   shipReturn(): void { this.f |= RETURN_SHIPPED; }
 
+  get type(): JobType { return (this.f & EXPORT) !== 0 ? 'export' : 'import'; }
+  get state(): JobState { return JOB_STATES[(this.f >>> JOB_STATE_SHIFT) & 15]; }
+  set state(v: JobState) { this.f = (this.f & ~(15 << JOB_STATE_SHIFT)) | (JOB_STATE_INDEX[v] << JOB_STATE_SHIFT); }
+  /** State before entering Faulted (null when not Faulted). */
+  get beforeFault(): JobState | null {
+    const i = (this.f >>> JOB_BEFORE_SHIFT) & 15;
+    return i === 0 ? null : JOB_STATES[i - 1];
+  }
+  set beforeFault(v: JobState | null) {
+    this.f = (this.f & ~(15 << JOB_BEFORE_SHIFT)) | ((v === null ? 0 : JOB_STATE_INDEX[v] + 1) << JOB_BEFORE_SHIFT);
+  }
+
   /** In the timeline sample (or the timeline is full). */
   get traced(): boolean { return (this.f & TRACED) !== 0; }
   get hasDeliveryPackage(): boolean { return (this.f & HAS_DELIVERY_PACKAGE) !== 0; }
@@ -193,10 +210,7 @@ export class Job {
 
 /** A drive while it is open; numbers unboxed as in Job. */
 export class Drive {
-  state: DriveState | null = null;
-  beforeFault: DriveState | null = null;
-  outcome: CopyOutcome | '' = '';
-  /** The booleans below, one bit each. */
+  /** The booleans, state, state before a fault, outcome and role below, as bits (the object is a third smaller). */
   private f = 0;
   private idText = '';
   /** bytes, arrived, copyRequested, copyStart, copyEnd, copyWait, copyRequest, returned, destroyed, earlyReturnTimer, earlyDestroyTimer, then the first entry time per state (DRIVE_ENTERED). */
@@ -209,9 +223,10 @@ export class Drive {
     readonly job: Job | null,
     /** The job whose package carried it (riders). */
     readonly carrier: Job | null,
-    readonly role: DriveRole,
+    role: DriveRole,
     bytes: number,
   ) {
+    this.f = DRIVE_ROLES.indexOf(role) << ROLE_SHIFT;
     this.n = [bytes, NaN, NaN, NaN, NaN, NaN, NO_TIMER, NaN, NaN, NO_TIMER, NO_TIMER, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
   }
 
@@ -254,6 +269,21 @@ export class Drive {
       default: return (this.idText = noJobDriveId(n));
     }
   }
+
+  get role(): DriveRole { return DRIVE_ROLES[(this.f >>> ROLE_SHIFT) & 3]; }
+  /** null until its first state (World.initDriveState). */
+  get state(): DriveState | null {
+    const i = (this.f >>> DRIVE_STATE_SHIFT) & 15;
+    return i === 0 ? null : DRIVE_STATES[i - 1];
+  }
+  set state(v: DriveState | null) { this.f = (this.f & ~(15 << DRIVE_STATE_SHIFT)) | (driveStateCode(v) << DRIVE_STATE_SHIFT); }
+  get beforeFault(): DriveState | null {
+    const i = (this.f >>> DRIVE_BEFORE_SHIFT) & 15;
+    return i === 0 ? null : DRIVE_STATES[i - 1];
+  }
+  set beforeFault(v: DriveState | null) { this.f = (this.f & ~(15 << DRIVE_BEFORE_SHIFT)) | (driveStateCode(v) << DRIVE_BEFORE_SHIFT); }
+  get outcome(): CopyOutcome | '' { return OUTCOMES[(this.f >>> OUTCOME_SHIFT) & 7]; }
+  set outcome(v: CopyOutcome | '') { this.f = (this.f & ~(7 << OUTCOME_SHIFT)) | (OUTCOMES.indexOf(v) << OUTCOME_SHIFT); }
 
   get onSite(): boolean { return (this.f & ON_SITE) !== 0; }
   set onSite(v: boolean) { this.flag(ON_SITE, v); }
