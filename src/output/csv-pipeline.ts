@@ -53,16 +53,8 @@ export class CsvPipeline {
     for (const w of this.waiters.splice(0)) w();
   };
 
-  /**
-   * Waits until `ready()`. Meanwhile this thread stringifies batches the
-   * threads have not started (the model is paused: this core would idle),
-   * one at a time, letting the threads' answers and the writes in between.
-   */
   private async until(ready: () => boolean): Promise<void> {
-    while (!this.failure && !ready()) {
-      if (this.pool.helpOne()) await new Promise<void>((resolve) => setImmediate(resolve));
-      else await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
+    while (!this.failure && !ready()) await new Promise<void>((resolve) => this.waiters.push(resolve));
     if (this.failure) throw this.failure;
   }
 

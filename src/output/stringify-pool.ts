@@ -1,17 +1,15 @@
 /**
  * A few csv-stringify threads (csv-worker.ts). csv-stringify does about half
  * a million rows a second on one core, about what a full timeline needs, so
- * every thread gets batches, a few ahead of its answers, and the rest wait
- * here. Each thread answers its batches in the order it got them, so a FIFO
- * of callbacks per thread is all the bookkeeping; putting the answers back in
- * order is the caller's job (ordered-file.ts). A caller that would otherwise
- * wait for the threads stringifies a waiting batch itself (helpOne).
+ * batches go round-robin to every thread. Each thread answers its
+ * batches in the order it got them, so a FIFO of callbacks per thread is all
+ * the bookkeeping; putting the answers of different threads back in order is
+ * the caller's job (ordered-file.ts).
  */
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../worker-script.js';
 import { availableParallelism } from 'node:os';
 import type { EncodedBatch } from './batch-codec.js';
-import { BatchText } from './batch-text.js';
 
 /**
  * csv-stringify allocates several objects a cell. The threads call it on
@@ -35,25 +33,10 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-/**
- * Batches posted to a thread ahead of its answers. Two keep a thread busy
- * (the next batch is there when it answers the last); the rest wait on the
- * simulation thread, which can then take one itself (helpOne) instead of
- * waiting idle for the threads to catch up.
- */
-const AHEAD = 2;
-
-interface Job { file: number; batch: EncodedBatch; done: Done; spare?: SharedArrayBuffer }
-
 export class StringifyPool {
   private readonly workers: Worker[] = [];
   private readonly pending: Done[][] = [];
-  /** Batches not yet posted to a thread, oldest first. */
-  private readonly queue: Job[] = [];
-  private queueHead = 0;
-  /** This thread's stringifiers, by file (made when it first helps). */
-  private readonly local: (BatchText | undefined)[] = [];
-  private readonly columns: string[][] = [];
+  private next = 0;
   private closed = false;
 
   /** `onCrash` hears of a thread that died outside a batch (its batches' callbacks hear too). */
@@ -64,7 +47,6 @@ export class StringifyPool {
       const pending: Done[] = [];
       worker.on('message', (m: { length?: number; buffer?: SharedArrayBuffer; error?: string }) => {
         const done = pending.shift()!;
-        this.feed(i);
         if (m.error !== undefined) done(new Error(`CSV writer thread: ${m.error}`));
         else done(null, m.length, m.buffer);
       });
@@ -83,7 +65,6 @@ export class StringifyPool {
 
   /** Tells every thread a file's columns (before its first batch). */
   open(file: number, columns: readonly string[]): void {
-    this.columns[file] = [...columns];
     for (const w of this.workers) w.postMessage({ file, columns: [...columns] });
   }
 
@@ -92,55 +73,10 @@ export class StringifyPool {
    * `spare`, if given, is a shared buffer the thread may write the text into.
    */
   stringify(file: number, batch: EncodedBatch, done: Done, spare?: SharedArrayBuffer): void {
-    this.queue.push({ file, batch, done, spare });
-    // The thread with the fewest batches; the first of them on a tie, so the choice depends on the answers only.
-    let best = 0;
-    for (let i = 1; i < this.workers.length; i++) if (this.pending[i].length < this.pending[best].length) best = i;
-    if (this.workers.length > 0) this.feed(best);
-  }
-
-  /** Batches handed over and not yet posted to a thread. */
-  get waiting(): number {
-    return this.queue.length - this.queueHead;
-  }
-
-  /**
-   * Stringifies the oldest waiting batch on this thread and calls its `done`
-   * (the text is the same as a thread's: batch-text.ts). False when no batch
-   * is waiting. For a caller that would otherwise wait for the threads.
-   */
-  helpOne(): boolean {
-    const job = this.take();
-    if (!job) return false;
-    let result: { buffer: SharedArrayBuffer; length: number };
-    try {
-      const text = (this.local[job.file] ??= new BatchText(this.columns[job.file]));
-      result = text.text(job.batch, job.spare);
-    } catch (err) {
-      job.done(err as Error);
-      return true;
-    }
-    job.done(null, result.length, result.buffer === job.spare ? undefined : result.buffer);
-    return true;
-  }
-
-  /** Posts waiting batches to thread `i` until it has AHEAD of them. */
-  private feed(i: number): void {
-    const pending = this.pending[i];
-    while (pending.length < AHEAD) {
-      const job = this.take();
-      if (!job) return;
-      pending.push(job.done);
-      this.workers[i].postMessage({ file: job.file, batch: job.batch, spare: job.spare });
-    }
-  }
-
-  private take(): Job | undefined {
-    if (this.queueHead === this.queue.length) return undefined;
-    const job = this.queue[this.queueHead];
-    this.queue[this.queueHead++] = undefined!;
-    if (this.queueHead === this.queue.length) this.queue.length = this.queueHead = 0;
-    return job;
+    const i = this.next;
+    this.next = (i + 1) % this.workers.length;
+    this.pending[i].push(done);
+    this.workers[i].postMessage({ file, batch, spare });
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { CsvPipeline } from '../../src/output/csv-pipeline.js';
 import { StringifyPool } from '../../src/output/stringify-pool.js';
-import { BatchWriter, type Cell } from '../../src/output/batch-codec.js';
+import type { Cell } from '../../src/output/batch-codec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iesim-pipeline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,10 +46,6 @@ describe('CSV files written by a pool of stringify threads', () => {
     const one = await writeWith(1, 'one.csv', rs);
     expect(await writeWith(2, 'two.csv', rs)).toBe(one);
     expect(await writeWith(4, 'four.csv', rs)).toBe(one);
-  });
-
-  it('with no thread at all, drain() and close() stringify every batch on this thread: the same file', async () => {
-    expect(await writeWith(0, 'none.csv', rs)).toBe(expected(rs));
   });
 
   it('a file without rows holds its header alone', async () => {
@@ -137,32 +133,6 @@ describe('backpressure', () => {
 });
 
 describe('the stringify pool', () => {
-  it('a thread gets two batches ahead of its answers; the rest wait, and helpOne() stringifies the oldest on this thread', async () => {
-    const pool = new StringifyPool(1, (err) => { throw err; });
-    pool.open(0, COLUMNS);
-    const writers = Array.from({ length: 5 }, () => new BatchWriter());
-    const texts: string[] = [];
-    const answered: number[] = [];
-    const all = writers.map((w, i) => {
-      for (const r of rows(300)) w.row(r);
-      return new Promise<void>((resolve, reject) => pool.stringify(0, w.take(), (err, length, buffer) => {
-        if (err) return reject(err);
-        answered.push(i);
-        texts[i] = Buffer.from(buffer!, 0, length).toString('utf8');
-        resolve();
-      }));
-    });
-    expect(pool.waiting).toBe(3);
-    expect(pool.helpOne()).toBe(true); // batch 2, the oldest waiting, at once on this thread
-    expect(answered).toEqual([2]);
-    expect(pool.waiting).toBe(2);
-    await Promise.all(all);
-    expect(pool.helpOne()).toBe(false);
-    const one = stringify(rows(300), { columns: COLUMNS, eof: true });
-    expect(texts).toEqual([one, one, one, one, one]);
-    await pool.close();
-  });
-
   it('a batch a thread cannot stringify comes back as an error naming the thread', async () => {
     const crashes: Error[] = [];
     const pool = new StringifyPool(1, (err) => crashes.push(err));
