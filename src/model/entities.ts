@@ -66,7 +66,7 @@ export class Job {
   copiesOpen = 0;
   /** Packages delivered while the job was Creating, waiting for Shipping (R-EARLY-ARRIVAL); NONE until the first. */
   held: Package[] = NONE;
-  /** The booleans below, one bit each: a field each made every open job 80 bytes larger. */
+  /** The booleans, state, state before a fault and type (getters below), as bits: a field each made every open job ~100 bytes larger. */
   private f = HAS_DELIVERY_PACKAGE | HAS_RETURN_ADDRESS;
   /** The ID once made ('' before): a run without a timeline asks for few of them, and each string lived as long as its job. */
   private idText = '';
