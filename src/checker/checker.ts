@@ -89,6 +89,7 @@ export class TimelineChecker {
       this.started = true;
       this.passTimers(t, line);
       ctx.now = t;
+      ctx.instant++;
     }
     dispatch(ctx, row);
   }

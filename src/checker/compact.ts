@@ -67,8 +67,8 @@ export class CompactJob {
     readonly driveBits: number,
     /** Each drive's bits, when they differ. */
     readonly driveList: number[] | null,
-    /** When and in which package the drives that arrived arrived (all at once). */
-    readonly arrivedAt: number,
+    /** When (null: none arrived; not NaN, which V8 would box: drive-record.ts) and in which package the drives that arrived arrived (all at once). */
+    readonly arrived: number | null,
     readonly arrivedPackage: string,
     readonly packages: readonly string[],
     readonly firstPackage: string,
@@ -158,7 +158,7 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
   for (const x of job.extras) if (!forgettable(x)) return false;
   for (const x of job.orphans) if (!forgettable(x)) return false;
   const drives = job.drives;
-  let arrivedAt = NaN;
+  let arrived: number | null = null;
   let arrivedPackage = '';
   let arrivedSeen = false;
   let common = -2;
@@ -170,10 +170,10 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
     if (x.everArrived) {
       if (!arrivedSeen) {
         arrivedSeen = true;
-        arrivedAt = x.arrivedAt;
+        arrived = x.arrived;
         arrivedPackage = x.arrivedPackage;
-      } else if (!Object.is(x.arrivedAt, arrivedAt) || x.arrivedPackage !== arrivedPackage) return false;
-    } else if (!Number.isNaN(x.arrivedAt) || x.arrivedPackage !== '') return false;
+      } else if (!Object.is(x.arrivedAt, arrived ?? NaN) || x.arrivedPackage !== arrivedPackage) return false;
+    } else if (x.arrived !== null || x.arrivedPackage !== '') return false;
     const b = driveBitsOf(x);
     common = common === -2 ? b : common === b ? b : -1;
   }
@@ -184,7 +184,7 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
     : null;
   const c = new CompactJob(
     job.id, jobBitsOf(job), job.announcedDrives, drives.length, common < 0 ? -1 : common, driveList,
-    arrivedAt, arrivedPackage, job.packages,
+    arrived, arrivedPackage, job.packages,
     job.firstPackage ?? '', job.returnPackage, job.supersededExpiry, rare, r,
   );
   ctx.jobs.delete(job.id);
@@ -265,7 +265,7 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
     x.state = DRIVE_STATES[d & D_STATE];
     x.everArrived = (d & D_EVER_ARRIVED) !== 0;
     if (x.everArrived) {
-      x.arrivedAt = c.arrivedAt;
+      x.arrived = c.arrived;
       x.arrivedPackage = c.arrivedPackage;
     }
     x.earlyContacted = (d & D_EARLY_CONTACTED) !== 0;

@@ -82,7 +82,7 @@ export function endInstant(ctx: CheckState): void {
   const touched = ctx.touchedJobs;
   for (let i = 0; i < touched.size; i++) {
     const job = touched.at(i);
-    if (job.deleted || job.instant !== ctx.now) continue;
+    if (job.deleted || job.instant !== ctx.instant) continue;
     checkJobInstant(ctx, job);
   }
   // Finished jobs whose drives are gone are compacted (compact.ts) once the instant's checks are done.

@@ -23,6 +23,8 @@ const MAX_REMEMBERED_UNKNOWN = 10_000;
 export class CheckState {
   /** Current instant (epoch ms) and the line being processed. */
   now = -Infinity;
+  /** Ordinal of the current instant (0 before the first row): what a record's `instant` holds (job-record.ts). */
+  instant = 0;
   line = 0;
   readonly jobs = new Registry<JobRec>(16);
   readonly drives = new Registry<DriveRec>(17);
@@ -94,8 +96,8 @@ export class CheckState {
 
   /** Marks a job as touched at this instant, resetting its per-instant flags the first time. */
   touch(job: JobRec): void {
-    if (job.instant !== this.now) {
-      job.instant = this.now;
+    if (job.instant !== this.instant) {
+      job.instant = this.instant;
       job.flags = 0;
       this.touchedJobs.push(job);
     }
@@ -103,7 +105,7 @@ export class CheckState {
 
   /** The job's per-instant flags, if it was touched at this instant. */
   flagsOf(job: JobRec): number {
-    return job.instant === this.now ? job.flags : 0;
+    return job.instant === this.instant ? job.flags : 0;
   }
 
   setFlag(job: JobRec, bit: number): void {
