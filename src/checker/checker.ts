@@ -60,6 +60,14 @@ export class TimelineChecker {
     this.accept(t, line, row);
   }
 
+  /**
+   * pushTimed for a row the reader has validated and canonicalized itself,
+   * exactly as validateFieldsInto would have (vocabulary.ts's validCodes).
+   */
+  pushValid(row: CheckRow, t: number, line: number): void {
+    this.accept(t, line, row);
+  }
+
   /** The job and drive registries, which a reader consults before pushTimed. */
   get jobs(): Registry<JobRec> {
     return this.ctx.jobs;
