@@ -189,7 +189,7 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
   );
   ctx.jobs.delete(job.id);
   for (const x of drives) ctx.drives.delete(x.id);
-  for (const p of job.packages) if (ctx.packages.get(p) === job) ctx.packages.set(p, c);
+  for (const p of job.packages) ctx.packages.replaceIf(p, job, c);
   // The timer is c's now. The dropped record still names it, but nothing acts on an unregistered record.
   if (r !== null) ctx.timers.setOwner(r, c);
   ctx.compacted.set(c.id, c);
@@ -276,7 +276,7 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
     ctx.drives.add(x);
   }
   if (drives.length > 0) job.drives = drives;
-  for (const p of job.packages) if (ctx.packages.get(p) === c) ctx.packages.set(p, job);
+  for (const p of job.packages) ctx.packages.replaceIf(p, c, job);
   // Compacted again at the instant's end if it still qualifies.
   ctx.recompact.push(job);
   return job;
@@ -325,7 +325,7 @@ export function deleteCompacted(ctx: CheckState, c: CompactJob, row: CheckRow): 
   }
   ctx.compacted.delete(c.id);
   c.tRetention = disarm(ctx, c.tRetention);
-  for (const p of c.packages) if (ctx.packages.get(p) === c) ctx.packages.delete(p);
+  for (const p of c.packages) ctx.packages.deleteIf(p, c);
   if (c.returnPackage && (c.bits & (J_RETURN_DELIVERED | J_RETURN_LOST)) === 0) {
     rememberReturn(ctx, c.id, c.bits & J_IMPORT ? 'import' : c.bits & J_EXPORT ? 'export' : '', c.returnPackage);
   }

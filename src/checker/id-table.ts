@@ -114,16 +114,63 @@ export class IdTable<R> {
       return;
     }
     // At most half full: probes stay short.
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    this.place(id, hash, r);
+    if ((this.count + 1) * 2 > this.mask + 1) {
+      this.grow();
+      this.place(id, hash, r);
+    } else {
+      // find stopped at the first free slot of the run: where place would put it (one probe, not two).
+      this.fill(-found - 1, id, hash, r);
+    }
     this.count++;
+  }
+
+  /** Sets `id`'s record to `next` if it is `expected` (one probe, where get then set took two); returns whether it did. */
+  replaceIf(id: string, expected: R, next: R): boolean {
+    if (!inlineString(id)) {
+      if (this.others.get(id) !== expected) return false;
+      this.others.set(id, next);
+      return true;
+    }
+    const s = this.find(id, idHash(id));
+    if (s < 0 || this.recs[s] !== expected) return false;
+    this.recs[s] = next;
+    return true;
+  }
+
+  /** Removes `id` if its record is `expected` (one probe, where get then delete took two); returns whether it did. */
+  deleteIf(id: string, expected: R): boolean {
+    if (!inlineString(id)) return this.others.get(id) === expected && this.others.delete(id);
+    const s = this.find(id, idHash(id));
+    if (s < 0 || this.recs[s] !== expected) return false;
+    this.removeAt(s);
+    return true;
+  }
+
+  /** Removes `id` and returns its record (undefined: it was not there). */
+  take(id: string): R | undefined {
+    if (!inlineString(id)) {
+      const r = this.others.get(id);
+      this.others.delete(id);
+      return r;
+    }
+    const s = this.find(id, idHash(id));
+    if (s < 0) return undefined;
+    const r = this.recs[s];
+    this.removeAt(s);
+    return r;
   }
 
   /** Removes `id`; returns whether it was there. */
   delete(id: string): boolean {
     if (!inlineString(id)) return this.others.delete(id);
-    let s = this.find(id, idHash(id));
+    const s = this.find(id, idHash(id));
     if (s < 0) return false;
+    this.removeAt(s);
+    return true;
+  }
+
+  /** Empties slot `s` of an inline entry, shifting later entries of its run back. */
+  private removeAt(s: number): void {
     const ints = this.ints, mask = this.mask;
     // Backward shift: move each later entry of the run into the hole when its home slot allows.
     for (let j = (s + 1) & mask; ; j = (j + 1) & mask) {
@@ -141,16 +188,15 @@ export class IdTable<R> {
     ints[s * INTS + 1] = 0;
     this.recs[s] = undefined;
     this.count--;
-    return true;
   }
 
-  /** The slot holding the inline `id`, or -1. */
+  /** The slot holding the inline `id`, or -1 - (the free slot that ends its run). */
   private find(id: string, hash: number): number {
     const ints = this.ints, b = this.bytes, mask = this.mask, len = id.length;
     for (let s = slotOf(hash) & mask; ; s = (s + 1) & mask) {
       const head = s * INTS;
       const l = ints[head + 1];
-      if (l === 0) return -1;
+      if (l === 0) return -1 - s;
       if (l === len && ints[head] === hash) {
         const at = s * SLOT + HEAD;
         let i = 0;
@@ -165,6 +211,12 @@ export class IdTable<R> {
     const ints = this.ints, mask = this.mask;
     let s = slotOf(hash) & mask;
     while (ints[s * INTS + 1] !== 0) s = (s + 1) & mask;
+    this.fill(s, id, hash, r);
+  }
+
+  /** Writes an inline entry into the free slot `s`. */
+  private fill(s: number, id: string, hash: number, r: R): void {
+    const ints = this.ints;
     ints[s * INTS] = hash;
     ints[s * INTS + 1] = id.length;
     const at = s * SLOT + HEAD;

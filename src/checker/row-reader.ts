@@ -68,15 +68,21 @@ export class RowReader implements ByteRecordSink {
     const p = cols.packageAt, d = cols.detailAt;
     r.package = p >= 0 ? names.get(buf, s[p], e[p], h[p]) : '';
     r.detail = d >= 0 ? names.get(buf, s[d], e[d], h[d]) : '';
-    const t = e[0] - s[0] === CANONICAL_TIME ? this.instants.parseBytes(buf, s[0]) : NaN;
-    if (t >= this.checker.lastTime && validCodes(kind, entity, from, to, rule) && r.id !== '' && (entity !== JOB || r.job === r.id)) {
+    if (e[0] - s[0] === CANONICAL_TIME) {
+      this.instants.readBytes(buf, s[0]);
+      r.t = this.instants.ms;
+    } else {
+      r.t = NaN;
+    }
+    const inOrder = this.checker.inOrder(r);
+    if (inOrder && validCodes(kind, entity, from, to, rule) && r.id !== '' && (entity !== JOB || r.job === r.id)) {
       // Valid as row.ts's validateFieldsInto would find it: canonicalized as it would.
       r.kind = WORDS[kind] as TimelineRow['kind'];
       r.entity = WORDS[entity] as TimelineRow['entity'];
       r.from = kind === STATE || kind === DELETE ? WORDS[from] : '';
       r.to = kind === STATE ? WORDS[to] : '';
       r.rule = WORDS[rule];
-      this.checker.pushValid(r, t, line);
+      this.checker.pushValid(r, line);
       return;
     }
     r.kind = wordText(kind, buf, s[1], e[1]) as TimelineRow['kind'];
@@ -84,8 +90,8 @@ export class RowReader implements ByteRecordSink {
     r.from = wordText(from, buf, s[5], e[5]);
     r.to = wordText(to, buf, s[6], e[6]);
     r.rule = wordText(rule, buf, s[7], e[7]);
-    if (t >= this.checker.lastTime) {
-      this.checker.pushTimed(r, t, line);
+    if (inOrder) {
+      this.checker.pushTimed(r, line);
     } else {
       r.time = decode(buf, s[0], e[0]);
       this.checker.push(r, line);
