@@ -294,7 +294,7 @@ export function rehydrateDrive(ctx: CheckState, id: string): DriveRec | undefine
   const at = id.lastIndexOf('-D');
   const index = listedDriveIndex(id, at);
   if (index < 0) return undefined;
-  const c = ctx.compacted.get(id.slice(0, at));
+  const c = ctx.compacted.getPrefix(id, at);
   if (c === undefined || index >= c.driveCount) return undefined;
   return rehydrate(ctx, c).drives[index];
 }

@@ -15,6 +15,7 @@ import { own } from './strings.js';
 import { Registry } from './registry.js';
 import { IdTable } from './id-table.js';
 import { InstantList } from './instant-list.js';
+import { DetailCache } from './detail-cache.js';
 import { CompactJob, rehydrate, rehydrateDrive, rehydrateJob } from './compact.js';
 
 /** Unknown IDs are reported once each; past this many, further ones are reported every time (bounded memory). */
@@ -43,6 +44,8 @@ export class CheckState {
   /** Jobs and drives touched at the current instant (for the instant-end checks). */
   readonly touchedJobs = new InstantList<JobRec>();
   readonly touchedDrives = new InstantList<DriveRec>();
+  /** Rows' detail fields, parsed (detail-cache.ts). */
+  readonly details = new DetailCache();
   private readonly unknownReported = new Set<string>();
   private readonly iso = new IsoFormatter();
 

@@ -33,10 +33,20 @@ export function idHash(id: string): number {
 }
 
 /** Whether `id` is kept inline: 1 to MAX_KEY ASCII characters (its bytes are then its char codes). */
-function inlineString(id: string): boolean {
-  if (id.length === 0 || id.length > MAX_KEY) return false;
-  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) >= 0x80) return false;
+function inlineString(id: string, len = id.length): boolean {
+  if (len === 0 || len > MAX_KEY) return false;
+  for (let i = 0; i < len; i++) if (id.charCodeAt(i) >= 0x80) return false;
   return true;
+}
+
+/** idHash of id's first `len` characters. */
+function prefixHash(id: string, len: number): number {
+  let h = 0;
+  for (let i = 0; i < len; i++) {
+    const c = id.charCodeAt(i);
+    if (c !== CR) h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
 }
 
 export class IdTable<R> {
@@ -94,6 +104,13 @@ export class IdTable<R> {
   getHashed(id: string, hash: number): R | undefined {
     if (!inlineString(id)) return this.others.get(id);
     const s = this.find(id, hash);
+    return s < 0 ? undefined : this.recs[s];
+  }
+
+  /** get(id.slice(0, len)), without making that string (0 ≤ len ≤ id.length). */
+  getPrefix(id: string, len: number): R | undefined {
+    if (!inlineString(id, len)) return this.others.size === 0 ? undefined : this.others.get(id.slice(0, len));
+    const s = this.find(id, prefixHash(id, len), len);
     return s < 0 ? undefined : this.recs[s];
   }
 
@@ -190,9 +207,9 @@ export class IdTable<R> {
     this.count--;
   }
 
-  /** The slot holding the inline `id`, or -1 - (the free slot that ends its run). */
-  private find(id: string, hash: number): number {
-    const ints = this.ints, b = this.bytes, mask = this.mask, len = id.length;
+  /** The slot holding the inline `id` (its first `len` characters), or -1 - (the free slot that ends its run). */
+  private find(id: string, hash: number, len = id.length): number {
+    const ints = this.ints, b = this.bytes, mask = this.mask;
     for (let s = slotOf(hash) & mask; ; s = (s + 1) & mask) {
       const head = s * INTS;
       const l = ints[head + 1];
@@ -225,7 +242,7 @@ export class IdTable<R> {
   }
 
   private grow(): void {
-    const oldInts = this.ints, oldBytes = this.bytes, oldRecs = this.recs, oldN = this.mask + 1;
+    const oldInts = this.ints, oldRecs = this.recs, oldN = this.mask + 1;
     const n = oldN * 2;
     this.mask = n - 1;
     this.memory = new ArrayBuffer(n * SLOT);
@@ -237,7 +254,8 @@ export class IdTable<R> {
       const hash = oldInts[o * INTS];
       let s = slotOf(hash) & this.mask;
       while (this.ints[s * INTS + 1] !== 0) s = (s + 1) & this.mask;
-      this.bytes.set(oldBytes.subarray(o * SLOT, o * SLOT + SLOT), s * SLOT);
+      // Int by int: a subarray per entry was a view object each (~20 MB per 100k jobs over the growths).
+      for (let k = 0; k < INTS; k++) this.ints[s * INTS + k] = oldInts[o * INTS + k];
       this.recs[s] = oldRecs[o];
     }
   }

@@ -99,6 +99,16 @@ describe('IdTable', () => {
     }), { numRuns: 300 });
   });
 
+  it('getPrefix answers as get of the prefix, without making it', () => {
+    fc.assert(fc.property(fc.array(idArb, { maxLength: 60 }), idArb, fc.nat(), (ids, probe, cut) => {
+      const table = new IdTable<string>(2);
+      for (const id of ids) table.set(id, id);
+      for (const id of [...ids, probe]) {
+        for (const len of [0, cut % (id.length + 1), id.length]) expect(table.getPrefix(id, len)).toBe(table.get(id.slice(0, len)));
+      }
+    }), { numRuns: 300 });
+  });
+
   it('hashes a string ID as the byte reader hashes its bytes', () => {
     fc.assert(fc.property(fc.stringMatching(/^[ -~\r]{0,30}$/), (id) => {
       const b = Buffer.from(id, 'latin1');
