@@ -184,7 +184,7 @@ export function arriveRow(ctx: CheckState, row: CheckRow): void {
       ctx.forgetUnknown('drive', x.id);
     }
     x.role = 'orphan';
-    x.job = carrier;
+    x.setJob(carrier);
     x.jobId = '';
     x.mustReturn = true;
     carrier.orphans = appended(carrier.orphans, x);

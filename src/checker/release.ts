@@ -28,7 +28,7 @@ export function releaseJob(ctx: CheckState, job: JobRec): void {
 function releaseDrives(ctx: CheckState, job: JobRec, drives: readonly DriveRec[]): void {
   for (const x of drives) {
     if (x.onSite && x.job === job) {
-      x.job = null;
+      x.setJob(null);
     } else {
       // The drive may still be listed elsewhere (an orphan that another job's package brought), and
       // "has early timers" must still read true there (compact.ts's forgettable): DEAD keeps that.

@@ -112,7 +112,10 @@ export class RowReader implements ByteRecordSink {
       // holds a registered record under its ID, so that is what a lookup would find (two fewer
       // cache misses: the table's slot and its record entry).
       const own = x !== undefined ? x.job : null;
-      if (own !== null && own.registered && idIs(buf, js, je, own.id)) {
+      // The row's ID is the drive's (found by its bytes); when the drive's ID starts with its job's, the
+      // job column is that job's ID if it is the ID column's first jobIdLength bytes (no read of own.id).
+      const n = own !== null ? x!.jobIdLength : 0;
+      if (own !== null && own.registered && (n > 0 ? je - js === n && sameBytes(buf, is, js, n) : idIs(buf, js, je, own.id))) {
         r.jobRec = own;
         r.job = own.id;
         return;

@@ -99,6 +99,21 @@ describe('IdTable', () => {
     }), { numRuns: 300 });
   });
 
+  it('tells apart keys of every length that differ only in their last byte', () => {
+    const table = new IdTable<string>(2);
+    const ids: string[] = [];
+    for (let len = 1; len <= MAX_KEY + 1; len++) for (const last of ['A', 'B', '\r']) ids.push('x'.repeat(len - 1) + last);
+    for (const id of ids) table.set(id, id);
+    for (const id of ids) {
+      expect(table.get(id)).toBe(id);
+      expect(byBytes(table, id)).toBe(id);
+    }
+    expect(table.get('x'.repeat(MAX_KEY - 1) + 'C')).toBeUndefined();
+    expect(byBytes(table, 'x'.repeat(MAX_KEY - 1))).toBe(undefined);
+    for (const id of ids) expect(table.delete(id)).toBe(true);
+    expect(table.size).toBe(0);
+  });
+
   it('getPrefix answers as get of the prefix, without making it', () => {
     fc.assert(fc.property(fc.array(idArb, { maxLength: 60 }), idArb, fc.nat(), (ids, probe, cut) => {
       const table = new IdTable<string>(2);
