@@ -42,22 +42,39 @@ export class TimelineChecker {
     const out = this.row;
     out.idJob = out.jobRec = null;
     out.idDrive = null;
-    const t = validateInto(row, line, this.instants, this.ctx.now, out);
+    out.t = validateInto(row, line, this.instants, this.ctx.now, out);
     out.idHash = idHash(out.id);
     out.jobHash = idHash(out.job);
-    this.accept(t, line, out);
+    this.accept(line, out);
   }
 
   /**
-   * push for a reader that has read the row's time itself: `t` (epoch ms) must
-   * be the time column's value and not before `lastTime`; row.time is not read.
+   * push for a reader that has read the row's time itself: `row.t` (epoch ms)
+   * must be the time column's value and inOrder; row.time is not read.
    * Its idHash … jobRec say what the reader found in the registries. The row
    * is validated in place and checked as it is (the reader refills it for
    * the next record; the checker keeps no row).
    */
-  pushTimed(row: CheckRow, t: number, line: number): void {
+  pushTimed(row: CheckRow, line: number): void {
     validateFieldsInto(row, line, row);
-    this.accept(t, line, row);
+    this.accept(line, row);
+  }
+
+  /**
+   * pushTimed for a row the reader has validated and canonicalized itself,
+   * exactly as validateFieldsInto would have (vocabulary.ts's validCodes).
+   */
+  pushValid(row: CheckRow, line: number): void {
+    this.accept(line, row);
+  }
+
+  /**
+   * Whether row.t is not before the last row's time. (Times travel in the row
+   * and are compared here: V8 boxes a double passed to or returned from a call
+   * it does not inline, a HeapNumber per row.)
+   */
+  inOrder(row: CheckRow): boolean {
+    return row.t >= this.ctx.now;
   }
 
   /** The job and drive registries, which a reader consults before pushTimed. */
@@ -74,21 +91,17 @@ export class TimelineChecker {
     return this.ctx.compacted;
   }
 
-  /** The time of the last row (-Infinity before the first): a row's time may not be earlier. */
-  get lastTime(): number {
-    return this.ctx.now;
-  }
-
-  /** Checks `row`, validated, at time `t`. */
-  private accept(t: number, line: number, row: CheckRow): void {
+  /** Checks `row`, validated, at time row.t. */
+  private accept(line: number, row: CheckRow): void {
     const ctx = this.ctx;
     this.rows++;
     ctx.line = line;
-    if (t > ctx.now) {
+    if (row.t > ctx.now) {
       if (this.started) endInstant(ctx);
       this.started = true;
-      this.passTimers(t, line);
-      ctx.now = t;
+      this.passTimers(row, line);
+      ctx.now = row.t;
+      ctx.instant++;
     }
     dispatch(ctx, row);
   }
@@ -98,8 +111,7 @@ export class TimelineChecker {
     const ctx = this.ctx;
     if (this.started) endInstant(ctx);
     const horizon = this.until ?? ctx.now;
-    for (;;) {
-      if (ctx.timers.peekDue() > horizon) break;
+    while (ctx.timers.dueBy(horizon)) {
       const timer = ctx.timers.pop()!;
       if (ctx.timers.stateOf(timer) === ARMED) timerPassed(ctx, timer, null);
     }
@@ -121,10 +133,10 @@ export class TimelineChecker {
     return this.ctx.timers.used;
   }
 
-  /** Every armed timer due before `t` did not fire: report it, at its due time. */
-  private passTimers(t: number, line: number): void {
+  /** Every armed timer due before row.t did not fire: report it, at its due time. */
+  private passTimers(row: CheckRow, line: number): void {
     const ctx = this.ctx;
-    while (ctx.timers.peekDue() < t) {
+    while (ctx.timers.dueBefore(row.t)) {
       const timer = ctx.timers.pop()!;
       if (ctx.timers.stateOf(timer) === ARMED) timerPassed(ctx, timer, line);
     }

@@ -67,8 +67,8 @@ export class CompactJob {
     readonly driveBits: number,
     /** Each drive's bits, when they differ. */
     readonly driveList: number[] | null,
-    /** When and in which package the drives that arrived arrived (all at once). */
-    readonly arrivedAt: number,
+    /** When (null: none arrived; not NaN, which V8 would box: drive-record.ts) and in which package the drives that arrived arrived (all at once). */
+    readonly arrived: number | null,
     readonly arrivedPackage: string,
     readonly packages: readonly string[],
     readonly firstPackage: string,
@@ -158,7 +158,7 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
   for (const x of job.extras) if (!forgettable(x)) return false;
   for (const x of job.orphans) if (!forgettable(x)) return false;
   const drives = job.drives;
-  let arrivedAt = NaN;
+  let arrived: number | null = null;
   let arrivedPackage = '';
   let arrivedSeen = false;
   let common = -2;
@@ -170,10 +170,10 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
     if (x.everArrived) {
       if (!arrivedSeen) {
         arrivedSeen = true;
-        arrivedAt = x.arrivedAt;
+        arrived = x.arrived;
         arrivedPackage = x.arrivedPackage;
-      } else if (!Object.is(x.arrivedAt, arrivedAt) || x.arrivedPackage !== arrivedPackage) return false;
-    } else if (!Number.isNaN(x.arrivedAt) || x.arrivedPackage !== '') return false;
+      } else if (!Object.is(x.arrivedAt, arrived ?? NaN) || x.arrivedPackage !== arrivedPackage) return false;
+    } else if (x.arrived !== null || x.arrivedPackage !== '') return false;
     const b = driveBitsOf(x);
     common = common === -2 ? b : common === b ? b : -1;
   }
@@ -184,12 +184,12 @@ export function tryCompact(ctx: CheckState, job: JobRec): boolean {
     : null;
   const c = new CompactJob(
     job.id, jobBitsOf(job), job.announcedDrives, drives.length, common < 0 ? -1 : common, driveList,
-    arrivedAt, arrivedPackage, job.packages,
+    arrived, arrivedPackage, job.packages,
     job.firstPackage ?? '', job.returnPackage, job.supersededExpiry, rare, r,
   );
   ctx.jobs.delete(job.id);
   for (const x of drives) ctx.drives.delete(x.id);
-  for (const p of job.packages) if (ctx.packages.get(p) === job) ctx.packages.set(p, c);
+  for (const p of job.packages) ctx.packages.replaceIf(p, job, c);
   // The timer is c's now. The dropped record still names it, but nothing acts on an unregistered record.
   if (r !== null) ctx.timers.setOwner(r, c);
   ctx.compacted.set(c.id, c);
@@ -265,7 +265,7 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
     x.state = DRIVE_STATES[d & D_STATE];
     x.everArrived = (d & D_EVER_ARRIVED) !== 0;
     if (x.everArrived) {
-      x.arrivedAt = c.arrivedAt;
+      x.arrived = c.arrived;
       x.arrivedPackage = c.arrivedPackage;
     }
     x.earlyContacted = (d & D_EARLY_CONTACTED) !== 0;
@@ -276,7 +276,7 @@ export function rehydrate(ctx: CheckState, c: CompactJob): JobRec {
     ctx.drives.add(x);
   }
   if (drives.length > 0) job.drives = drives;
-  for (const p of job.packages) if (ctx.packages.get(p) === c) ctx.packages.set(p, job);
+  for (const p of job.packages) ctx.packages.replaceIf(p, c, job);
   // Compacted again at the instant's end if it still qualifies.
   ctx.recompact.push(job);
   return job;
@@ -294,7 +294,7 @@ export function rehydrateDrive(ctx: CheckState, id: string): DriveRec | undefine
   const at = id.lastIndexOf('-D');
   const index = listedDriveIndex(id, at);
   if (index < 0) return undefined;
-  const c = ctx.compacted.get(id.slice(0, at));
+  const c = ctx.compacted.getPrefix(id, at);
   if (c === undefined || index >= c.driveCount) return undefined;
   return rehydrate(ctx, c).drives[index];
 }
@@ -325,7 +325,7 @@ export function deleteCompacted(ctx: CheckState, c: CompactJob, row: CheckRow): 
   }
   ctx.compacted.delete(c.id);
   c.tRetention = disarm(ctx, c.tRetention);
-  for (const p of c.packages) if (ctx.packages.get(p) === c) ctx.packages.delete(p);
+  for (const p of c.packages) ctx.packages.deleteIf(p, c);
   if (c.returnPackage && (c.bits & (J_RETURN_DELIVERED | J_RETURN_LOST)) === 0) {
     rememberReturn(ctx, c.id, c.bits & J_IMPORT ? 'import' : c.bits & J_EXPORT ? 'export' : '', c.returnPackage);
   }

@@ -53,7 +53,7 @@ export function unfinishedDrives(job: JobRec): DriveRec[] {
 }
 
 /** Whether any drive has not finished processing: unfinishedDrives(job).length > 0, without building the list. */
-function anyUnfinished(job: JobRec): boolean {
+export function anyUnfinished(job: JobRec): boolean {
   const cancelled = !Number.isNaN(job.cancelledAt);
   const drives = job.drives;
   for (let i = 0; i < drives.length; i++) if (unfinished(drives[i], cancelled)) return true;
@@ -68,8 +68,10 @@ export function notShippedBack(job: JobRec): DriveRec[] {
 /** The job's errors in the R-FINISH sense ('' = none): see docs/timeline.md. */
 export function errorReason(job: JobRec): string {
   if (job.errors) return job.errors;
-  const never = job.drives.find((x) => x.state === 'NeverReceived');
-  return never ? `drive ${never.id} is NeverReceived` : '';
+  // A loop, not find with a closure: this runs at every job's finish.
+  const drives = job.drives;
+  for (let i = 0; i < drives.length; i++) if (drives[i].state === 'NeverReceived') return `drive ${drives[i].id} is NeverReceived`;
+  return '';
 }
 
 /** Did the drive come in the job's first delivered package (the one its first dock processing handles)? */
@@ -82,7 +84,7 @@ export function endInstant(ctx: CheckState): void {
   const touched = ctx.touchedJobs;
   for (let i = 0; i < touched.size; i++) {
     const job = touched.at(i);
-    if (job.deleted || job.instant !== ctx.now) continue;
+    if (job.deleted || job.instant !== ctx.instant) continue;
     checkJobInstant(ctx, job);
   }
   // Finished jobs whose drives are gone are compacted (compact.ts) once the instant's checks are done.

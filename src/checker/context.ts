@@ -15,6 +15,7 @@ import { own } from './strings.js';
 import { Registry } from './registry.js';
 import { IdTable } from './id-table.js';
 import { InstantList } from './instant-list.js';
+import { DetailCache } from './detail-cache.js';
 import { CompactJob, rehydrate, rehydrateDrive, rehydrateJob } from './compact.js';
 
 /** Unknown IDs are reported once each; past this many, further ones are reported every time (bounded memory). */
@@ -23,6 +24,8 @@ const MAX_REMEMBERED_UNKNOWN = 10_000;
 export class CheckState {
   /** Current instant (epoch ms) and the line being processed. */
   now = -Infinity;
+  /** Ordinal of the current instant (0 before the first row): what a record's `instant` holds (job-record.ts). */
+  instant = 0;
   line = 0;
   readonly jobs = new Registry<JobRec>(16);
   readonly drives = new Registry<DriveRec>(17);
@@ -41,6 +44,8 @@ export class CheckState {
   /** Jobs and drives touched at the current instant (for the instant-end checks). */
   readonly touchedJobs = new InstantList<JobRec>();
   readonly touchedDrives = new InstantList<DriveRec>();
+  /** Rows' detail fields, parsed (detail-cache.ts). */
+  readonly details = new DetailCache();
   private readonly unknownReported = new Set<string>();
   private readonly iso = new IsoFormatter();
 
@@ -94,8 +99,8 @@ export class CheckState {
 
   /** Marks a job as touched at this instant, resetting its per-instant flags the first time. */
   touch(job: JobRec): void {
-    if (job.instant !== this.now) {
-      job.instant = this.now;
+    if (job.instant !== this.instant) {
+      job.instant = this.instant;
       job.flags = 0;
       this.touchedJobs.push(job);
     }
@@ -103,7 +108,7 @@ export class CheckState {
 
   /** The job's per-instant flags, if it was touched at this instant. */
   flagsOf(job: JobRec): number {
-    return job.instant === this.now ? job.flags : 0;
+    return job.instant === this.instant ? job.flags : 0;
   }
 
   setFlag(job: JobRec, bit: number): void {

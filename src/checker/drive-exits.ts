@@ -6,7 +6,6 @@
  * the time that rule says.
  */
 import type { RuleId } from '../spec/rules.js';
-import { parseDetail } from '../spec/timeline.js';
 import type { CheckRow } from './row.js';
 import { timerStatus, type CheckState } from './context.js';
 import { I, type DriveRec } from './records.js';
@@ -76,7 +75,7 @@ export function returnRow(ctx: CheckState, row: CheckRow): void {
       else if (!(carrierFlags & I.RETURN_SHIP)) ctx.flagDrive('R-EXTRA-DRIVE', x, `returned outside job ${x.jobId}'s return shipment: an extra drive goes back when its job finishes`);
       break;
     case 'R-ORPHAN-DRIVE': {
-      const withJob = parseDetail(row.detail).get('with');
+      const withJob = ctx.details.get(row.detail).get('with');
       if (x.role !== 'orphan') ctx.flagDrive('R-ORPHAN-DRIVE', x, `returned as an orphan drive, but it is ${x.role === 'undefined' ? 'a drive of no job' : `a ${x.role} drive`}`);
       else if (!(carrierFlags & I.RETURN_SHIP)) ctx.flagDrive('R-ORPHAN-DRIVE', x, `returned outside the return shipment of job ${x.job!.id}, whose package brought it`);
       else if (withJob !== x.job!.id) ctx.flagDrive('R-ORPHAN-DRIVE', x, `detail says with=${withJob ?? '(none)'}, but it came with job ${x.job!.id}`);

@@ -5,7 +5,6 @@
  * apply to it; drive-exits.ts handles its return or destruction.
  */
 import type { DriveState } from '../spec/states.js';
-import { parseDetail } from '../spec/timeline.js';
 import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import { inFirstPackage } from './consequences.js';
@@ -116,7 +115,7 @@ function checkDriveEdge(ctx: CheckState, x: DriveRec, job: JobRec, cur: DriveSta
     case 'Transferring>Completed':
     case 'Transferring>CompletedMoreInfo':
     case 'Faulted>CompletedMoreInfo': {
-      const detail = row.detail ? parseDetail(row.detail) : undefined;
+      const detail = row.detail ? ctx.details.get(row.detail) : undefined;
       const outcome = detail?.get('outcome');
       if (cur === 'Faulted') {
         if (outcome !== 'errors') ctx.flagDrive('R-FAULT', x, `an unresolved drive fault ends CompletedMoreInfo with outcome=errors, not ${outcome ?? '(none)'}`);
@@ -176,7 +175,7 @@ export function arriveRow(ctx: CheckState, row: CheckRow): void {
     return;
   }
   // No job column: an orphan if it came in a known job's package (detail with=J names it), else a drive of no job.
-  const withJob = row.job === '' && row.detail.includes('with=') ? ctx.jobs.get(parseDetail(row.detail).get('with') ?? '') : undefined;
+  const withJob = row.job === '' && row.detail.includes('with=') ? ctx.jobs.get(ctx.details.get(row.detail).get('with') ?? '') : undefined;
   const carrier = withJob ?? (row.job === '' && row.package ? ctx.packageJob(row.package) : undefined);
   if (carrier && !(row.rule === 'R-EARLY-ARRIVAL' && !withJob && carrier.state !== 'Creating')) {
     if (!x) {
@@ -185,7 +184,7 @@ export function arriveRow(ctx: CheckState, row: CheckRow): void {
       ctx.forgetUnknown('drive', x.id);
     }
     x.role = 'orphan';
-    x.job = carrier;
+    x.setJob(carrier);
     x.jobId = '';
     x.mustReturn = true;
     carrier.orphans = appended(carrier.orphans, x);

@@ -7,7 +7,6 @@
  * contact to a reply or destruction (R-BAD-RETURN-ADDRESS); a fault's contact
  * to its resolution (R-FAULT).
  */
-import { parseDetail } from '../spec/timeline.js';
 import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
 import { InstantParser } from './instant.js';
@@ -158,7 +157,7 @@ export function extendRow(ctx: CheckState, row: CheckRow): void {
   if (!job) return;
   if (!job.resolveReplied) ctx.flagJob('R-SHIP-RESOLVE', job, 'operations extended the wait without the customer\'s reply to the overdue contact');
   job.resolveReplied = false;
-  const text = parseDetail(row.detail).get('until');
+  const text = ctx.details.get(row.detail).get('until');
   const until = text === undefined ? NaN : untilParser.parse(text);
   if (Number.isNaN(until)) {
     ctx.flagJob('R-SHIP-RESOLVE', job, `an extend needs a new deadline (detail until=<ISO instant>), got "${row.detail}"`);
@@ -228,7 +227,7 @@ export function lostRow(ctx: CheckState, row: CheckRow): void {
     ctx.flagJob('R-RETURN-LOST', job, `return package ${row.package} reported lost or damaged after it was delivered`);
   }
   if (job.state !== 'Completed' && job.state !== 'Closed') ctx.flagJob('R-RETURN-LOST', job, `a lost return while the job is ${job.state}, not Completed or Closed`);
-  const outcome = parseDetail(row.detail).get('outcome');
+  const outcome = ctx.details.get(row.detail).get('outcome');
   if (outcome !== 'lost' && outcome !== 'damaged') ctx.flagJob('R-RETURN-LOST', job, `detail outcome must be lost or damaged, got ${outcome ?? '(none)'}`);
   job.returnLost = true;
   ctx.lostJobs.add(job.id);

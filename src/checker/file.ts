@@ -51,16 +51,64 @@
  * have one holder each, so a free list was enough for them). And a row does
  * not save misses: its numbers in one array and its strings (ID, job,
  * package) and job pointer in others are as many cache lines as the object.
- * Profile now (1M, one run): ID lookups ~20% (the slot, the record entry,
- * the record: misses), the collector ~9%, splitting ~7%, interning and
- * validating the vocabulary ~9%, compaction and its table updates ~8%, the
- * rest thin over the handlers. What would pay next: a record entry in the
- * ID table's own slot (a typed-array row index, once records are rows with
- * reference counts), the vocabulary validated by code in the interner rather
- * than by map lookups, then two threads by job, which needs the cross-job
- * rules (orphan drives and packages, reexport-of, drives of no job, the
- * unknown-ID memory, the violation cap's discovery order, timers reported
- * at the first row after their due time) kept exact.
+ *
+ * Round 5 (branch perf-checker5). Profile before it (1M, one run, --cpu-prof):
+ * ID lookups ~20%, the collector ~13% (--trace-gc: 360 scavenges, 9.8 s;
+ * mark-compacts 0.1 s), splitting ~8%, interning and validating the
+ * vocabulary ~7%, compaction's table updates ~8%. Done, each measured:
+ * - the vocabulary (kind, entity, from, to, rule) read as codes from a small
+ *   cache of field bytes and validated by bit tests (vocabulary.ts), not an
+ *   interned string per field and five Map lookups (row.ts, which still
+ *   reports any row the codes do not pass);
+ * - no boxed doubles in records: a NaN-initialised number field is a
+ *   HeapNumber of its own per record in V8 (DebugPrint), one more object
+ *   for every scavenge to copy; per-instant flags name the instant by an
+ *   ordinal, rare times (cancel, reply) and a drive's arrival start null;
+ * - no HeapNumber per row: V8 boxes a double passed to or returned from a
+ *   call it does not inline. The sampling heap profiler with collected
+ *   objects (HeapProfiler.startSampling, includeObjectsCollectedByMinorGC)
+ *   showed ~60 MB per 100k jobs from the parsed time, the timer queue's
+ *   peekDue and accept; times now travel in the reused row (CheckRow.t) and
+ *   the queue keeps its heads in typed arrays (dueBefore, dueBy);
+ * - details parsed once per distinct text (detail-cache.ts), IdTable growth
+ *   without a view per slot, no slice to find a drive's compacted job: with
+ *   the above, 311 → ~170 MB allocated on the 100k file, what is left mostly
+ *   the long-lived records;
+ * - one probe where two were (IdTable set, take, replaceIf, deleteIf);
+ * - a drive row's job column matched against the row's own ID column when
+ *   the drive's ID starts with its job's (DriveRec.jobIdLength): no read of
+ *   the job's ID string, a miss on ~half the rows.
+ * Measured (`/usr/bin/time -f "%U %S %e %M" node --expose-gc
+ * dist/bench/case.js check <file>`, main's build and this one alternated,
+ * CPU = user + sys): 1M file, 3 runs each (load 1.5–2.2): main 73.3–77.3 s
+ * CPU, best 0.401 M rows/s, peak RSS 781–782 MiB; here 67.5–71.9 s, best
+ * 0.437 M rows/s, 764–769 MiB (min CPU −8%, best rows/s +9%). 100k file, 5
+ * runs each (load ~2–4): main 7.6–9.8 s CPU (median 8.6), here 6.4–8.5 s
+ * (median 7.6). The 100k file gains more than the 1M one: at 1M the misses
+ * of the ID lookups and of the records, which this round barely touched,
+ * are a larger share. The collector (--trace-gc, 1M, one run each): 341 →
+ * 221 scavenges, but 9.7 s → 9.8 s of them: a scavenge's cost is copying
+ * what survives, the long-lived records (each copied twice, ~1 KB per job),
+ * not the garbage; fewer, fuller scavenges cost the same.
+ * Tried and dropped in this round (measured, no gain or worse):
+ * - ID table slots as SMIs and the record's pointer in one plain array, so
+ *   a lookup is one miss and not two (slot, then record entry): at 1M CPU
+ *   +12% and peak RSS 1005 MiB (the array is 64 bytes a slot, all of it
+ *   traced by the collector);
+ * - records made by object literals (`{ __proto__: … }`) for V8's
+ *   allocation-site pretenuring (a microbenchmark: 218 → 10 scavenges): on
+ *   the 1M file 222 scavenges, 7.6 s against 237, 6.4 s, one run each
+ *   (--trace-pretenuring-statistics, 100k: the sites mostly stayed "maybe
+ *   tenure", which V8 turns into "tenure" only at a full-size new space);
+ * - a one-comparison fast path for ordinary bytes in the splitter (the
+ *   splitter alone, 100k file in memory: 138 → 169 ns a row);
+ * - a larger young generation (--max-semi-space-size=64): more CPU.
+ * What would pay next: two threads by job (the cross-job rules: orphan
+ * drives and packages, reexport-of, drives of no job, the unknown-ID
+ * memory, the violation cap's discovery order, timers reported at the first
+ * row after their due time), or records as typed-array rows with reference
+ * counts (the ID lookups' misses and most of the collector's work, which is
+ * now copying the long-lived records: ~1 KB per job).
  */
 import { processText, readByteRecords, type ReadProgress } from './byte-records.js';
 import { TimelineFormatError } from './format-error.js';

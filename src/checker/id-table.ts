@@ -33,10 +33,20 @@ export function idHash(id: string): number {
 }
 
 /** Whether `id` is kept inline: 1 to MAX_KEY ASCII characters (its bytes are then its char codes). */
-function inlineString(id: string): boolean {
-  if (id.length === 0 || id.length > MAX_KEY) return false;
-  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) >= 0x80) return false;
+function inlineString(id: string, len = id.length): boolean {
+  if (len === 0 || len > MAX_KEY) return false;
+  for (let i = 0; i < len; i++) if (id.charCodeAt(i) >= 0x80) return false;
   return true;
+}
+
+/** idHash of id's first `len` characters. */
+function prefixHash(id: string, len: number): number {
+  let h = 0;
+  for (let i = 0; i < len; i++) {
+    const c = id.charCodeAt(i);
+    if (c !== CR) h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
 }
 
 export class IdTable<R> {
@@ -97,6 +107,13 @@ export class IdTable<R> {
     return s < 0 ? undefined : this.recs[s];
   }
 
+  /** get(id.slice(0, len)), without making that string (0 ≤ len ≤ id.length). */
+  getPrefix(id: string, len: number): R | undefined {
+    if (!inlineString(id, len)) return this.others.size === 0 ? undefined : this.others.get(id.slice(0, len));
+    const s = this.find(id, prefixHash(id, len), len);
+    return s < 0 ? undefined : this.recs[s];
+  }
+
   has(id: string): boolean {
     return this.get(id) !== undefined;
   }
@@ -114,16 +131,63 @@ export class IdTable<R> {
       return;
     }
     // At most half full: probes stay short.
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    this.place(id, hash, r);
+    if ((this.count + 1) * 2 > this.mask + 1) {
+      this.grow();
+      this.place(id, hash, r);
+    } else {
+      // find stopped at the first free slot of the run: where place would put it (one probe, not two).
+      this.fill(-found - 1, id, hash, r);
+    }
     this.count++;
+  }
+
+  /** Sets `id`'s record to `next` if it is `expected` (one probe, where get then set took two); returns whether it did. */
+  replaceIf(id: string, expected: R, next: R): boolean {
+    if (!inlineString(id)) {
+      if (this.others.get(id) !== expected) return false;
+      this.others.set(id, next);
+      return true;
+    }
+    const s = this.find(id, idHash(id));
+    if (s < 0 || this.recs[s] !== expected) return false;
+    this.recs[s] = next;
+    return true;
+  }
+
+  /** Removes `id` if its record is `expected` (one probe, where get then delete took two); returns whether it did. */
+  deleteIf(id: string, expected: R): boolean {
+    if (!inlineString(id)) return this.others.get(id) === expected && this.others.delete(id);
+    const s = this.find(id, idHash(id));
+    if (s < 0 || this.recs[s] !== expected) return false;
+    this.removeAt(s);
+    return true;
+  }
+
+  /** Removes `id` and returns its record (undefined: it was not there). */
+  take(id: string): R | undefined {
+    if (!inlineString(id)) {
+      const r = this.others.get(id);
+      this.others.delete(id);
+      return r;
+    }
+    const s = this.find(id, idHash(id));
+    if (s < 0) return undefined;
+    const r = this.recs[s];
+    this.removeAt(s);
+    return r;
   }
 
   /** Removes `id`; returns whether it was there. */
   delete(id: string): boolean {
     if (!inlineString(id)) return this.others.delete(id);
-    let s = this.find(id, idHash(id));
+    const s = this.find(id, idHash(id));
     if (s < 0) return false;
+    this.removeAt(s);
+    return true;
+  }
+
+  /** Empties slot `s` of an inline entry, shifting later entries of its run back. */
+  private removeAt(s: number): void {
     const ints = this.ints, mask = this.mask;
     // Backward shift: move each later entry of the run into the hole when its home slot allows.
     for (let j = (s + 1) & mask; ; j = (j + 1) & mask) {
@@ -141,16 +205,15 @@ export class IdTable<R> {
     ints[s * INTS + 1] = 0;
     this.recs[s] = undefined;
     this.count--;
-    return true;
   }
 
-  /** The slot holding the inline `id`, or -1. */
-  private find(id: string, hash: number): number {
-    const ints = this.ints, b = this.bytes, mask = this.mask, len = id.length;
+  /** The slot holding the inline `id` (its first `len` characters), or -1 - (the free slot that ends its run). */
+  private find(id: string, hash: number, len = id.length): number {
+    const ints = this.ints, b = this.bytes, mask = this.mask;
     for (let s = slotOf(hash) & mask; ; s = (s + 1) & mask) {
       const head = s * INTS;
       const l = ints[head + 1];
-      if (l === 0) return -1;
+      if (l === 0) return -1 - s;
       if (l === len && ints[head] === hash) {
         const at = s * SLOT + HEAD;
         let i = 0;
@@ -165,6 +228,12 @@ export class IdTable<R> {
     const ints = this.ints, mask = this.mask;
     let s = slotOf(hash) & mask;
     while (ints[s * INTS + 1] !== 0) s = (s + 1) & mask;
+    this.fill(s, id, hash, r);
+  }
+
+  /** Writes an inline entry into the free slot `s`. */
+  private fill(s: number, id: string, hash: number, r: R): void {
+    const ints = this.ints;
     ints[s * INTS] = hash;
     ints[s * INTS + 1] = id.length;
     const at = s * SLOT + HEAD;
@@ -173,7 +242,7 @@ export class IdTable<R> {
   }
 
   private grow(): void {
-    const oldInts = this.ints, oldBytes = this.bytes, oldRecs = this.recs, oldN = this.mask + 1;
+    const oldInts = this.ints, oldRecs = this.recs, oldN = this.mask + 1;
     const n = oldN * 2;
     this.mask = n - 1;
     this.memory = new ArrayBuffer(n * SLOT);
@@ -185,7 +254,8 @@ export class IdTable<R> {
       const hash = oldInts[o * INTS];
       let s = slotOf(hash) & this.mask;
       while (this.ints[s * INTS + 1] !== 0) s = (s + 1) & this.mask;
-      this.bytes.set(oldBytes.subarray(o * SLOT, o * SLOT + SLOT), s * SLOT);
+      // Int by int: a subarray per entry was a view object each (~20 MB per 100k jobs over the growths).
+      for (let k = 0; k < INTS; k++) this.ints[s * INTS + k] = oldInts[o * INTS + k];
       this.recs[s] = oldRecs[o];
     }
   }

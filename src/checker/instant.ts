@@ -12,6 +12,8 @@ export class InstantParser {
   private lastMs = NaN;
   private dayKey = -1;
   private dayMs = NaN;
+  /** readBytes's result (a number field, stored in place: a double returned from a call V8 does not inline is a new HeapNumber). */
+  ms = NaN;
 
   /** Epoch ms of an ISO 8601 instant, or NaN when the text is not one. */
   parse(text: string): number {
@@ -39,11 +41,20 @@ export class InstantParser {
    * and gives to parse.
    */
   parseBytes(b: Uint8Array, at: number): number {
+    this.readBytes(b, at);
+    return this.ms;
+  }
+
+  /** parseBytes, its result left in `ms` (NaN: not the canonical shape, or an impossible value). */
+  readBytes(b: Uint8Array, at: number): void {
     if (b[at + 4] !== 45 || b[at + 7] !== 45 || b[at + 10] !== 84 || b[at + 13] !== 58 || b[at + 16] !== 58 ||
-      b[at + 19] !== 46 || b[at + 23] !== 90) return NaN;
+      b[at + 19] !== 46 || b[at + 23] !== 90) {
+      this.ms = NaN;
+      return;
+    }
     const y = byteDigits(b, at, 4), mo = byteDigits(b, at + 5, 2), d = byteDigits(b, at + 8, 2);
     const h = byteDigits(b, at + 11, 2), mi = byteDigits(b, at + 14, 2), sec = byteDigits(b, at + 17, 2), ms = byteDigits(b, at + 20, 3);
-    return this.compose(y, mo, d, h, mi, sec, ms);
+    this.compose(y, mo, d, h, mi, sec, ms);
   }
 
   /** `YYYY-MM-DDTHH:mm:ss.sssZ` by hand; NaN for any other shape or an impossible value. */
@@ -52,21 +63,32 @@ export class InstantParser {
       s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return NaN;
     const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
     const h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2), ms = digits(s, 20, 3);
-    return this.compose(y, mo, d, h, mi, sec, ms);
+    this.compose(y, mo, d, h, mi, sec, ms);
+    return this.ms;
   }
 
-  /** Epoch ms of checked-digit fields (-1: not digits), with the day's epoch cached; NaN for an impossible value. */
-  private compose(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number): number {
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return NaN;
-    const key = (y * 100 + mo) * 100 + d;
-    if (key !== this.dayKey) {
-      const dayMs = Date.UTC(y, mo - 1, d);
-      // Date.UTC rolls 2026-02-30 over to March: refuse dates that do not exist.
-      if (new Date(dayMs).getUTCDate() !== d || y < 100) return NaN;
-      this.dayKey = key;
-      this.dayMs = dayMs;
+  /**
+   * Sets `ms` to the epoch ms of checked-digit fields (-1: not digits), with
+   * the day's epoch cached; NaN for an impossible value. (It returns nothing:
+   * a double returned from a call V8 does not inline is a new HeapNumber.)
+   */
+  private compose(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number): void {
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0 ||
+      ((y * 100 + mo) * 100 + d !== this.dayKey && !this.newDay(y, mo, d))) {
+      this.ms = NaN;
+      return;
     }
-    return this.dayMs + h * HOUR + mi * MINUTE + sec * SECOND + ms;
+    this.ms = this.dayMs + h * HOUR + mi * MINUTE + sec * SECOND + ms;
+  }
+
+  /** Caches the epoch of day y-mo-d; false if there is no such day. */
+  private newDay(y: number, mo: number, d: number): boolean {
+    const dayMs = Date.UTC(y, mo - 1, d);
+    // Date.UTC rolls 2026-02-30 over to March: refuse dates that do not exist.
+    if (new Date(dayMs).getUTCDate() !== d || y < 100) return false;
+    this.dayKey = (y * 100 + mo) * 100 + d;
+    this.dayMs = dayMs;
+    return true;
   }
 }
 

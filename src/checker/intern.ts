@@ -1,16 +1,12 @@
 /**
  * Field text from bytes without a new string per field. A timeline repeats
- * a small vocabulary (kinds, entities, states, rules) on every row and each
- * ID on every row of its job: a direct-mapped cache from a field's bytes to
+ * its packages and details: a direct-mapped cache from a field's bytes to
  * its string gives back the same string object each time, so the checker's
  * map lookups find its hash already computed and nothing is allocated.
- * Vocabulary words come back as the spec's own constants (what row.ts's
- * validation canonicalizes to). A slot is simply overwritten on a collision,
- * so the cache's memory is fixed, whatever the file's size.
+ * (The vocabulary, kinds to rules, is read as codes: vocabulary.ts; IDs
+ * from the registries.) A slot is simply overwritten on a collision, so the
+ * cache's memory is fixed, whatever the file's size.
  */
-import { RULE_IDS } from '../spec/rules.js';
-import { DRIVE_STATES, JOB_STATES } from '../spec/states.js';
-import { EVENT_KINDS } from '../spec/timeline.js';
 
 /**
  * A slot is 64 bytes of one buffer: its hash, its length (-1: empty) and up
@@ -21,18 +17,13 @@ const SLOT = 64;
 const HEAD = 8;
 const MAX_LEN = SLOT - HEAD;
 
-const VOCABULARY = new Map<string, string>(
-  [...EVENT_KINDS, 'job', 'drive', ...JOB_STATES, ...DRIVE_STATES, ...RULE_IDS].map((w) => [w, w]),
-);
-
 export class ByteInterner {
   private readonly mask: number;
   private readonly bytes: Uint8Array;
   private readonly ints: Int32Array;
   private readonly strings: string[];
 
-  /** `vocabulary`: give the spec's constants for its words (kinds, entities, states, rules). */
-  constructor(bits: number, private readonly vocabulary: boolean) {
+  constructor(bits: number) {
     const n = 1 << bits;
     this.mask = n - 1;
     const memory = new ArrayBuffer(n * SLOT);
@@ -58,12 +49,11 @@ export class ByteInterner {
       if (i === len) return this.strings[slot];
     }
     const text = decode(buf, start, end);
-    const s = this.vocabulary ? VOCABULARY.get(text) ?? text : text;
     this.ints[head] = hash;
     this.ints[head + 1] = len;
     for (let i = 0; i < len; i++) b[at + i] = buf[start + i];
-    this.strings[slot] = s;
-    return s;
+    this.strings[slot] = text;
+    return text;
   }
 }
 

@@ -58,8 +58,13 @@ export class JobRec {
   orphans: readonly DriveRec[] = NONE;
   packages: readonly string[] = NONE;
   returnPackage = '';
-  /** An accepted cancel (R-CANCEL or R-SHIP-RESOLVE), and when. */
-  cancelledAt = NaN;
+  /**
+   * When an accepted cancel (R-CANCEL or R-SHIP-RESOLVE) came, null if none
+   * (see cancelledAt). Not a NaN-initialised number: V8 keeps such a field
+   * as a boxed double, one more heap object per record for the scavenges to
+   * copy; a field that starts null holds nothing until the (rare) cancel.
+   */
+  private cancelled: number | null = null;
   /** Why the job has errors in the R-FINISH sense ('' = none seen). */
   errors = '';
   /**
@@ -78,14 +83,22 @@ export class JobRec {
   tNoResponse: Timer | null = null;
   tBadAddress: Timer | null = null;
   tRetention: Timer | null = null;
-  /** The instant the `flags` refer to. */
-  instant = NaN;
+  /**
+   * The instant the `flags` refer to, as CheckState's instant ordinal (a
+   * small integer: kept in the record itself, where a time would be a boxed
+   * double read through one more pointer on nearly every row).
+   */
+  instant = -1;
   flags = 0;
   registered = false;
 
   constructor(id: string) {
     this.id = own(id);
   }
+
+  /** An accepted cancel's time, NaN if none. */
+  get cancelledAt(): number { return this.cancelled ?? NaN; }
+  set cancelledAt(t: number) { this.cancelled = Number.isNaN(t) ? null : t; }
 
   get type(): JobType { return TYPES[this.bits & TYPE]; }
   set type(t: JobType) { this.bits = (this.bits & ~TYPE) | TYPE_CODE[t]; }

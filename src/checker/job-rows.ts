@@ -5,11 +5,10 @@
  * follow at the same instant is checked at the instant's end (consequences.ts).
  */
 import type { JobState } from '../spec/states.js';
-import { parseDetail } from '../spec/timeline.js';
 import type { CheckRow } from './row.js';
 import { disarm, timerStatus, type CheckState } from './context.js';
-import { errorReason, notShippedBack, receivedProblems, unfinishedDrives } from './consequences.js';
-import { I, appended, newJob, type JobRec } from './records.js';
+import { anyUnfinished, errorReason, notShippedBack, receivedProblems, unfinishedDrives } from './consequences.js';
+import { I, NONE, appended, newJob, type JobRec } from './records.js';
 import { enterJobState, leaveJobState } from './timer-rules.js';
 import { releaseJob } from './release.js';
 import { deleteCompacted } from './compact.js';
@@ -34,7 +33,7 @@ export function putRow(ctx: CheckState, row: CheckRow): void {
   const job = newJob(row.id);
   ctx.jobs.add(job);
   ctx.forgetUnknown('job', job.id);
-  const detail = parseDetail(row.detail);
+  const detail = ctx.details.get(row.detail);
   const type = detail.get('type');
   if (type === 'import' || type === 'export') job.type = type === 'import' ? 'import' : 'export';
   const n = Number(detail.get('drives') ?? NaN);
@@ -138,7 +137,8 @@ function checkJobEdge(ctx: CheckState, job: JobRec, cur: JobState | null, to: Jo
       }
       break;
     case 'Transferring>Packaging': {
-      const left = unfinishedDrives(job);
+      // The list only when there is one: this runs at every job's Packaging.
+      const left = anyUnfinished(job) ? unfinishedDrives(job) : NONE;
       if (left.length > 0) ctx.flagJob('R-PACKAGING', job, `went to Packaging while ${left.map((x) => `${x.id} is ${x.state}`).join(', ')}`);
       break;
     }
@@ -181,7 +181,7 @@ export function updateRow(ctx: CheckState, row: CheckRow): void {
     ctx.flagJob('R-CREATING-RESET', job, `cites R-CREATING-RESET, but the job is ${job.state}: only an update while Creating restarts the expiry timer`);
   }
   if (row.detail.includes('set=')) {
-    const set = (parseDetail(row.detail).get('set') ?? '').split(',');
+    const set = (ctx.details.get(row.detail).get('set') ?? '').split(',');
     job.missing = job.missing.filter((m) => !set.includes(m));
   }
 }
@@ -212,7 +212,7 @@ export function refuseRow(ctx: CheckState, row: CheckRow): void {
   const job = requireJob(ctx, row);
   if (!job) return;
   const f = ctx.flagsOf(job);
-  const detail = parseDetail(row.detail);
+  const detail = ctx.details.get(row.detail);
   const stateMismatch = () => {
     const said = detail.get('state');
     if (said !== undefined && said !== job.state) ctx.flagJob(row.rule as 'R-CANCEL' | 'R-DELETE', job, `the refusal says state=${said}, but the job is ${job.state}`);

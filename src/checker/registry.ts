@@ -54,10 +54,8 @@ export class Registry<R extends Registered> {
   }
 
   delete(id: string): void {
-    const r = this.map.get(id);
-    if (r === undefined) return;
-    r.registered = false;
-    this.map.delete(id);
+    const r = this.map.take(id);
+    if (r !== undefined) r.registered = false;
   }
 
   get size(): number {

@@ -18,7 +18,7 @@ export function releaseJob(ctx: CheckState, job: JobRec): void {
   job.deleted = true;
   for (const s of ['Creating', 'Shipping', 'Packaging', 'Completed'] as const) leaveJobState(ctx, job, s);
   ctx.jobs.delete(job.id);
-  for (const p of job.packages) if (ctx.packages.get(p) === job) ctx.packages.delete(p);
+  for (const p of job.packages) ctx.packages.deleteIf(p, job);
   if (job.returnPackage && !job.returnDelivered && !job.returnLost) rememberReturn(ctx, job.id, job.type, job.returnPackage);
   releaseDrives(ctx, job, job.drives);
   releaseDrives(ctx, job, job.extras);
@@ -28,7 +28,7 @@ export function releaseJob(ctx: CheckState, job: JobRec): void {
 function releaseDrives(ctx: CheckState, job: JobRec, drives: readonly DriveRec[]): void {
   for (const x of drives) {
     if (x.onSite && x.job === job) {
-      x.job = null;
+      x.setJob(null);
     } else {
       // The drive may still be listed elsewhere (an orphan that another job's package brought), and
       // "has early timers" must still read true there (compact.ts's forgettable): DEAD keeps that.

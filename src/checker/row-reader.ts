@@ -1,11 +1,13 @@
 /**
  * From records to checked rows: the header first, then each data record
  * pushed into the checker. A record the byte splitter noted as spans is
- * turned into a row without decoding it: its time read from the bytes, every
- * other field looked up in the interner (one string per distinct text, not
- * one per row). Anything unusual (a time not in the canonical shape or out of
- * order, a field count that differs from the header's) takes the text path,
- * which reports it exactly as before.
+ * turned into a row without decoding it: its time read from the bytes, its
+ * vocabulary (kind, entity, states, rule) as codes and validated by them
+ * (vocabulary.ts), its IDs found in the registries, its package and detail
+ * looked up in an interner (one string per distinct text, not one per row).
+ * Anything unusual (a time not in the canonical shape or out of order, a
+ * word the codes do not pass, a field count that differs from the header's)
+ * takes the text path, which reports it exactly as before.
  */
 import type { TimelineRow } from '../spec/timeline.js';
 import type { DriveRec, JobRec } from './records.js';
@@ -15,6 +17,7 @@ import type { CompactJob } from './compact.js';
 import type { ByteRecordSink, FieldSpans } from './byte-records.js';
 import type { TimelineChecker } from './checker.js';
 import { ByteInterner, decode } from './intern.js';
+import { DELETE, DRIVE, JOB, STATE, WORDS, WordCodes, validCodes } from './vocabulary.js';
 import { InstantParser } from './instant.js';
 import { emptyRow, readHeader, toRow, type CheckRow, type ColumnMap } from './row.js';
 
@@ -26,9 +29,9 @@ export class RowReader implements ByteRecordSink {
   /** Refilled for each record: push copies what it needs. */
   private readonly row: CheckRow = emptyRow();
   /** Kinds, entities, states and rules: a few dozen texts, a small table that stays in cache. */
-  private readonly words = new ByteInterner(10, true);
+  private readonly words = new WordCodes();
   /** Packages and details (IDs come from the registries' caches). */
-  private readonly names = new ByteInterner(14, false);
+  private readonly names = new ByteInterner(14);
   private readonly instants = new InstantParser();
   private readonly jobs: Registry<JobRec>;
   private readonly drives: Registry<DriveRec>;
@@ -56,18 +59,39 @@ export class RowReader implements ByteRecordSink {
       return;
     }
     const s = f.starts, e = f.ends, h = f.hashes, r = this.row, words = this.words, names = this.names;
-    r.kind = words.get(buf, s[1], e[1], h[1]) as TimelineRow['kind'];
-    r.entity = words.get(buf, s[2], e[2], h[2]) as TimelineRow['entity'];
-    this.ids(buf, s[3], e[3], h[3], s[4], e[4], h[4], r.entity === 'drive');
-    r.from = words.get(buf, s[5], e[5], h[5]);
-    r.to = words.get(buf, s[6], e[6], h[6]);
-    r.rule = words.get(buf, s[7], e[7], h[7]);
+    const kind = words.get(buf, s[1], e[1], h[1]);
+    const entity = words.get(buf, s[2], e[2], h[2]);
+    this.ids(buf, s[3], e[3], h[3], s[4], e[4], h[4], entity === DRIVE);
+    const from = words.get(buf, s[5], e[5], h[5]);
+    const to = words.get(buf, s[6], e[6], h[6]);
+    const rule = words.get(buf, s[7], e[7], h[7]);
     const p = cols.packageAt, d = cols.detailAt;
     r.package = p >= 0 ? names.get(buf, s[p], e[p], h[p]) : '';
     r.detail = d >= 0 ? names.get(buf, s[d], e[d], h[d]) : '';
-    const t = e[0] - s[0] === CANONICAL_TIME ? this.instants.parseBytes(buf, s[0]) : NaN;
-    if (t >= this.checker.lastTime) {
-      this.checker.pushTimed(r, t, line);
+    if (e[0] - s[0] === CANONICAL_TIME) {
+      this.instants.readBytes(buf, s[0]);
+      r.t = this.instants.ms;
+    } else {
+      r.t = NaN;
+    }
+    const inOrder = this.checker.inOrder(r);
+    if (inOrder && validCodes(kind, entity, from, to, rule) && r.id !== '' && (entity !== JOB || r.job === r.id)) {
+      // Valid as row.ts's validateFieldsInto would find it: canonicalized as it would.
+      r.kind = WORDS[kind] as TimelineRow['kind'];
+      r.entity = WORDS[entity] as TimelineRow['entity'];
+      r.from = kind === STATE || kind === DELETE ? WORDS[from] : '';
+      r.to = kind === STATE ? WORDS[to] : '';
+      r.rule = WORDS[rule];
+      this.checker.pushValid(r, line);
+      return;
+    }
+    r.kind = wordText(kind, buf, s[1], e[1]) as TimelineRow['kind'];
+    r.entity = wordText(entity, buf, s[2], e[2]) as TimelineRow['entity'];
+    r.from = wordText(from, buf, s[5], e[5]);
+    r.to = wordText(to, buf, s[6], e[6]);
+    r.rule = wordText(rule, buf, s[7], e[7]);
+    if (inOrder) {
+      this.checker.pushTimed(r, line);
     } else {
       r.time = decode(buf, s[0], e[0]);
       this.checker.push(r, line);
@@ -88,7 +112,10 @@ export class RowReader implements ByteRecordSink {
       // holds a registered record under its ID, so that is what a lookup would find (two fewer
       // cache misses: the table's slot and its record entry).
       const own = x !== undefined ? x.job : null;
-      if (own !== null && own.registered && idIs(buf, js, je, own.id)) {
+      // The row's ID is the drive's (found by its bytes); when the drive's ID starts with its job's, the
+      // job column is that job's ID if it is the ID column's first jobIdLength bytes (no read of own.id).
+      const n = own !== null ? x!.jobIdLength : 0;
+      if (own !== null && own.registered && (n > 0 ? je - js === n && sameBytes(buf, is, js, n) : idIs(buf, js, je, own.id))) {
         r.jobRec = own;
         r.job = own.id;
         return;
@@ -118,6 +145,11 @@ export class RowReader implements ByteRecordSink {
     const c = this.compacted.findBytes(buf, start, end, hash);
     return c !== undefined ? c.id : decode(buf, start, end);
   }
+}
+
+/** The text of a field whose word code is `code`: the word (the spec's constant), else the field decoded. */
+function wordText(code: number, buf: Buffer, start: number, end: number): string {
+  return code >= 0 ? WORDS[code] : decode(buf, start, end);
 }
 
 /** Whether buf[start, end) is the ASCII text `id` (an ID of the simulator's is ASCII; anything else just fails). */

@@ -33,6 +33,8 @@ const fail = (line: number, column: Column, detail: string): never => {
  * what the row reader already found out about the records its IDs name.
  */
 export interface CheckRow extends TimelineRow {
+  /** The time column's value, epoch ms (a number field of the one reused row: stored in place, never boxed anew). */
+  t: number;
   /** idHash (id-table.ts) of the id and job texts. */
   idHash: number;
   jobHash: number;
@@ -44,7 +46,7 @@ export interface CheckRow extends TimelineRow {
 
 /** A fresh row object, to be filled by validateInto. */
 export function emptyRow(): CheckRow {
-  return { time: '', kind: 'state', entity: 'job', id: '', job: '', from: '', to: '', rule: '', package: '', detail: '', idHash: 0, jobHash: 0, idJob: null, idDrive: null, jobRec: null };
+  return { t: NaN, time: '', kind: 'state', entity: 'job', id: '', job: '', from: '', to: '', rule: '', package: '', detail: '', idHash: 0, jobHash: 0, idJob: null, idDrive: null, jobRec: null };
 }
 
 /**

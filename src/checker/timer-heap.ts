@@ -37,6 +37,13 @@ export class TimerHeap {
     it[i] = t;
   }
 
+  /** Writes the earliest timer's due time and arming order (Infinity, Infinity when empty) at `at` of `due` and `seq`. */
+  headInto(due: Float64Array, seq: Float64Array, at: number): void {
+    const some = this.n > 0;
+    due[at] = some ? this.due[0] : Infinity;
+    seq[at] = some ? this.seq[0] : Infinity;
+  }
+
   /** The earliest timer's due time (armed or not), or Infinity. */
   peekDue(): number {
     return this.n > 0 ? this.due[0] : Infinity;

@@ -38,6 +38,13 @@ export class TimerLine {
     this.lastDue = due;
   }
 
+  /** Writes the first timer's due time and arming order (Infinity, Infinity when empty) at `at` of `due` and `seq`. */
+  headInto(due: Float64Array, seq: Float64Array, at: number): void {
+    const some = this.n > 0;
+    due[at] = some ? this.due[this.head] : Infinity;
+    seq[at] = some ? this.seq[this.head] : Infinity;
+  }
+
   /** The first timer's due time, or Infinity. */
   peekDue(): number {
     return this.n > 0 ? this.due[this.head] : Infinity;

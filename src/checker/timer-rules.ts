@@ -140,7 +140,9 @@ export function timerPassed(ctx: CheckState, t: Timer, line: number | null): voi
         ctx.flagDrive('R-BAD-RETURN-ADDRESS', x, `no answer ${ctx.days(ctx.durations.badAddressDestroy)} after the bad-address contact, but the drive was not destroyed then (${when})`, due, line);
       }
       // Destroy rows at the due instant already had their "then Closed" checked at that instant's end.
-      const destroyedThen = job.instant === due && (job.flags & I.BAD_ADDRESS_DESTROY) !== 0;
+      // A timer comes out before the first row after its due time, so the instant of its due time, if
+      // there was one, is the last one (ctx.now): the job was touched then if its ordinal is the current.
+      const destroyedThen = due === ctx.now && job.instant === ctx.instant && (job.flags & I.BAD_ADDRESS_DESTROY) !== 0;
       if (left.length === 0 && job.state === 'Packaging' && !destroyedThen) {
         ctx.flagJob('R-BAD-RETURN-ADDRESS', job, `no answer ${ctx.days(ctx.durations.badAddressDestroy)} after the bad-address contact, but the job was not Closed then (${when})`, due, line);
       }

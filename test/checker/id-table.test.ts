@@ -67,6 +67,63 @@ describe('IdTable', () => {
     }));
   });
 
+  it('take, replaceIf and deleteIf answer as the get-then-set/delete they replace, through growth and removals', () => {
+    type Op2 = { kind: 'set' | 'take' | 'replaceIf' | 'deleteIf'; id: string; expected: number };
+    const op2Arb = fc.record({ kind: fc.constantFrom<Op2['kind']>('set', 'set', 'take', 'replaceIf', 'deleteIf'), id: idArb, expected: fc.integer({ min: 0, max: 3 }) });
+    fc.assert(fc.property(fc.array(op2Arb, { maxLength: 400 }), (ops) => {
+      const table = new IdTable<number>(2);
+      const map = new Map<string, number>();
+      ops.forEach((op, i) => {
+        const v = i % 4;
+        if (op.kind === 'set') {
+          table.set(op.id, v);
+          map.set(op.id, v);
+        } else if (op.kind === 'take') {
+          const had = map.get(op.id);
+          map.delete(op.id);
+          expect(table.take(op.id)).toBe(had);
+        } else if (op.kind === 'replaceIf') {
+          const hit = map.get(op.id) === op.expected;
+          if (hit) map.set(op.id, v);
+          expect(table.replaceIf(op.id, op.expected, v)).toBe(hit);
+        } else {
+          const hit = map.get(op.id) === op.expected;
+          if (hit) map.delete(op.id);
+          expect(table.deleteIf(op.id, op.expected)).toBe(hit);
+        }
+        expect(table.get(op.id)).toBe(map.get(op.id));
+        expect(byBytes(table, op.id)).toBe(map.get(op.id));
+        expect(table.size).toBe(map.size);
+      });
+      for (const [id, v] of map) expect(byBytes(table, id)).toBe(v);
+    }), { numRuns: 300 });
+  });
+
+  it('tells apart keys of every length that differ only in their last byte', () => {
+    const table = new IdTable<string>(2);
+    const ids: string[] = [];
+    for (let len = 1; len <= MAX_KEY + 1; len++) for (const last of ['A', 'B', '\r']) ids.push('x'.repeat(len - 1) + last);
+    for (const id of ids) table.set(id, id);
+    for (const id of ids) {
+      expect(table.get(id)).toBe(id);
+      expect(byBytes(table, id)).toBe(id);
+    }
+    expect(table.get('x'.repeat(MAX_KEY - 1) + 'C')).toBeUndefined();
+    expect(byBytes(table, 'x'.repeat(MAX_KEY - 1))).toBe(undefined);
+    for (const id of ids) expect(table.delete(id)).toBe(true);
+    expect(table.size).toBe(0);
+  });
+
+  it('getPrefix answers as get of the prefix, without making it', () => {
+    fc.assert(fc.property(fc.array(idArb, { maxLength: 60 }), idArb, fc.nat(), (ids, probe, cut) => {
+      const table = new IdTable<string>(2);
+      for (const id of ids) table.set(id, id);
+      for (const id of [...ids, probe]) {
+        for (const len of [0, cut % (id.length + 1), id.length]) expect(table.getPrefix(id, len)).toBe(table.get(id.slice(0, len)));
+      }
+    }), { numRuns: 300 });
+  });
+
   it('hashes a string ID as the byte reader hashes its bytes', () => {
     fc.assert(fc.property(fc.stringMatching(/^[ -~\r]{0,30}$/), (id) => {
       const b = Buffer.from(id, 'latin1');
