@@ -12,23 +12,27 @@
  *
  * Cells cost the simulation thread as little as they can: a word of the
  * vocabulary (vocabulary.ts: kinds, states, rule IDs…) is one Int32, and
- * instants and durations are numbers formatted on the stringify thread
- * (batch-reader.ts), as are the numbers themselves (by csv-stringify). Other
+ * instants are numbers formatted on the stringify thread (batch-reader.ts),
+ * as are the numbers themselves (by csv-stringify; a duration is rounded to
+ * days here, days()). Other
  * strings are copied as Latin-1 bytes; one with a character beyond Latin-1
  * (none in today's model) travels as itself, so any text arrives exactly as
  * it was written.
  */
+import { DAY } from '../sim/time.js';
 import { BufferPool } from './buffer-pool.js';
 import { wordIndex } from './vocabulary.js';
 
 export type Cell = string | number;
+
+/** A duration in ms as the days a CSV cell holds (6 decimals, written by csv-stringify as a number). */
+export const msToDays = (ms: number): number => +(ms / DAY).toFixed(6);
 
 /** Tags in `cells`; a cell >= 0 is a Latin-1 string of that many bytes, one <= WORD a word. */
 export const NUMBER = -1;
 export const INSTANT = -2;
 export const WIDE = -3;
 export const ROW_END = -4;
-export const DAYS = -5;
 /** Word i of the vocabulary is the cell WORD - i. */
 export const WORD = -16;
 
@@ -102,9 +106,13 @@ export class BatchWriter {
     this.tagged(INSTANT, epochMs);
   }
 
-  /** A duration in ms, written as a number of days rounded to 6 decimals (docs/outputs.md). */
+  /**
+   * A duration in ms, written as a number of days rounded to 6 decimals
+   * (docs/outputs.md). Rounded here, not on the stringify thread: that
+   * thread is the CSV files' bottleneck, and this one waits for it.
+   */
   days(ms: number): void {
-    this.tagged(DAYS, ms);
+    this.num(msToDays(ms));
   }
 
   private tagged(tag: number, x: number): void {

@@ -6,12 +6,8 @@
  * generation's scavenges have little to copy; the row arrays are reused from
  * slice to slice for the same reason.
  */
-import { DAY } from '../sim/time.js';
-import { DAYS, INSTANT, NUMBER, ROW_END, WIDE, WORD, type Cell, type EncodedBatch } from './batch-codec.js';
+import { INSTANT, NUMBER, ROW_END, WIDE, WORD, type Cell, type EncodedBatch } from './batch-codec.js';
 import { WORDS } from './vocabulary.js';
-
-/** A duration in ms as the days a CSV cell holds (6 decimals, written by csv-stringify as a number). */
-export const msToDays = (ms: number): number => +(ms / DAY).toFixed(6);
 
 export class BatchReader {
   /** All the batch's Latin-1 text in one string, cut into cells (V8 slices share it). */
@@ -49,12 +45,10 @@ export class BatchReader {
         row[j++] = nums[n++];
       } else if (c === INSTANT) {
         row[j++] = iso(nums[n++]);
-      } else if (c === DAYS) {
-        row[j++] = msToDays(nums[n++]);
       } else if (c === WIDE) {
         row[j++] = wide[w++];
       } else if (c === ROW_END) {
-        row.length = j;
+        if (row.length !== j) row.length = j; // rows of a file are alike: setting it anyway cost ~1% of the thread
         j = 0;
         if (++count < max) row = rows[count] ?? (rows[count] = []);
       } else {

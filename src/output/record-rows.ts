@@ -1,8 +1,9 @@
 /**
  * The rows of jobs.csv and drives.csv (columns in ../model/records.ts, meaning
  * in docs/outputs.md), written cell by cell into a batch like the timeline's:
- * no array per record, and instants and durations go as numbers, formatted on
- * a stringify thread (batch-reader.ts) rather than on the simulation thread.
+ * no array per record, and instants go as numbers, formatted on a stringify
+ * thread (batch-reader.ts) rather than on the simulation thread; durations go
+ * as their days (BatchWriter.days).
  * An instant or duration that never happened (NaN) is an empty cell.
  */
 import type { JobRecord, DriveRecord } from '../model/records.js';

@@ -68,7 +68,7 @@ describe('vocabulary and number cells', () => {
     }));
   });
 
-  it('durations travel as ms and arrive as days rounded to 6 decimals, a number like the one csv-stringify got before', () => {
+  it('durations arrive as days rounded to 6 decimals, a number like the one csv-stringify got before', () => {
     const w = new BatchWriter();
     for (const ms of [0, 1000, DAY, 1.5 * DAY, 123_456_789, -DAY / 3]) w.days(ms);
     w.endRow();
