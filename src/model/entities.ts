@@ -28,7 +28,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 // Job flags (Job.f).
 const TRACED = 1, HAS_DELIVERY_PACKAGE = 2, HAS_RETURN_ADDRESS = 4, BAD_RETURN_ADDRESS = 8, CANCEL_REQUESTED = 16, ERRORS = 32,
   INCOMPLETE_BLOB_LIST = 64, EARLY_PENDING = 128, DELETE_WHILE_SHIPPING = 256, DELETE_AFTER_FINISH = 512, EARLY_SHIPPER = 1024,
-  FIXES_REFUSAL = 2048, RETURN_SHIPPED = 4096;
+  FIXES_REFUSAL = 2048;
 // Job.f from here: the state (its JOB_STATES index), the state before a fault (index + 1, 0 for none), the type.
 const JOB_STATE_SHIFT = 13, JOB_BEFORE_SHIFT = 17, EXPORT = 1 << 21;
 // Drive flags (Drive.f), then the state and the state before a fault (DRIVE_STATES index + 1, 0 for none), the
@@ -158,10 +158,8 @@ export class Job {
     return this.idText !== '' ? this.idText : (this.idText = jobId(this.index));
   }
 
-  /** The return shipment's package ID ('' until it is shipped). */
-  get returnPackage(): string { return (this.f & RETURN_SHIPPED) !== 0 ? returnPackageId(this.id) : ''; }
-  /** The return shipment has left (R-FINISH): returnPackage names it. */
-  shipReturn(): void { this.f |= RETURN_SHIPPED; }
+  /** The return shipment's package ID ('' until it is shipped: returnShipped). */
+  get returnPackage(): string { return Number.isNaN(this.returnShipped) ? '' : returnPackageId(this.id); }
 
   get type(): JobType { return (this.f & EXPORT) !== 0 ? 'export' : 'import'; }
   get state(): JobState { return JOB_STATES[(this.f >>> JOB_STATE_SHIFT) & 15]; }

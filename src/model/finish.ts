@@ -5,6 +5,7 @@
  */
 import { TIMERS } from '../spec/timers.js';
 import { NO_TIMER, type Job } from './entities.js';
+import { returnPackageId } from './ids.js';
 import type { World } from './world.js';
 import { customerAnswer, requestContact } from './operations.js';
 import { returnDrive } from './dock.js';
@@ -62,8 +63,7 @@ function schedulePackaged(w: World, job: Job): void {
 /** R-FINISH: the return shipment; every drive on site goes back, then the job ends. */
 function onReturnShipped(job: Job): void {
   const w = job.w;
-  job.shipReturn();
-  w.emitJob(job, 'ship', '', '', 'R-FINISH', job.traced ? job.returnPackage : '');
+  w.emitJob(job, 'ship', '', '', 'R-FINISH', job.traced ? returnPackageId(job.id) : '');
   for (const d of job.drives) {
     if (d.onSite) {
       // Delivered late but not yet through the dock: operations take it in first (R-LATE-DRIVE).

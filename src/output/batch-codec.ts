@@ -13,11 +13,10 @@
  * Cells cost the simulation thread as little as they can: a word of the
  * vocabulary (vocabulary.ts: kinds, states, rule IDs…) is one Int32, and
  * instants are numbers formatted on the stringify thread (batch-reader.ts),
- * as are the numbers themselves (by csv-stringify; a duration is rounded to
- * days here, days()). Other
- * strings are copied as Latin-1 bytes; one with a character beyond Latin-1
- * (none in today's model) travels as itself, so any text arrives exactly as
- * it was written.
+ * as are the numbers themselves (by csv-stringify; a duration goes as its
+ * days, rounded here: days()). Other strings are copied as Latin-1 bytes;
+ * one with a character beyond Latin-1 (none in today's model) travels as
+ * itself, so any text arrives exactly as it was written.
  */
 import { DAY } from '../sim/time.js';
 import { BufferPool } from './buffer-pool.js';

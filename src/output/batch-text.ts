@@ -1,15 +1,13 @@
 /**
  * One file's batches turned into CSV text by csv-stringify: the work of a
- * stringify thread (csv-worker.ts), and of the simulation thread when it
- * would otherwise wait for them (stringify-pool.ts, helpOne). Both run this
- * same code with the same options, so a batch's text does not depend on
+ * stringify thread (csv-worker.ts), one BatchText per file. Every thread runs
+ * this same code with the same options, so a batch's text does not depend on
  * which thread made it.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Options } from 'csv-stringify';
 import type { Cell, EncodedBatch } from './batch-codec.js';
 import { BatchReader } from './batch-reader.js';
-import { IsoByDay } from './iso-by-day.js';
 import { Utf8Chunk } from './utf8-chunk.js';
 
 /**
@@ -26,10 +24,10 @@ export class BatchText {
   private readonly rows: Cell[][] = [];
 
   /**
-   * `iso` formats epoch ms (IsoByDay: record rows hold instants of many
-   * days, the timeline's mostly today's), shared by a thread's files.
+   * `iso` formats epoch ms, shared by a thread's files (IsoByDay: record rows
+   * hold instants of many days, the timeline's mostly today's).
    */
-  constructor(columns: readonly string[], private readonly iso: (epochMs: number) => string = new IsoByDay().format) {
+  constructor(columns: readonly string[], private readonly iso: (epochMs: number) => string) {
     // The header's options (the header line is written once, by the simulation thread), minus the header:
     // `columns` also caps each row at the header's width, as a streaming stringifier would.
     this.options = { columns: [...columns], header: false, eof: true };

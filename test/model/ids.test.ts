@@ -9,7 +9,7 @@ describe('IDs made from numbers when first asked for (entities.ts)', () => {
     const j = job(42);
     expect(j.id).toBe('J-000042');
     expect(j.returnPackage).toBe('');
-    j.shipReturn();
+    j.returnShipped = 5;
     expect(j.returnPackage).toBe('RP-000042');
     expect(job(1_234_567).id).toBe('J-1234567');
   });
