@@ -10,7 +10,7 @@ import { returnEarlyDrives } from './early.js';
 export function requestCancel(w: World, job: Job): void {
   const rule = 'R-CANCEL';
   if (job.retired >= 0) return requestCancelRetained(w, job.retired);
-  if (!Number.isNaN(job.deleted) || job.cancelRequested) return;
+  if (job.isDeleted || job.cancelRequested) return;
   w.emitJob(job, 'cancel', '', '', rule);
   if (!w.policy.cancelAllowedIn.includes(job.state)) {
     w.emitJob(job, 'refuse', '', '', rule, '', `state=${job.state}`);
@@ -44,7 +44,7 @@ export function requestCancel(w: World, job: Job): void {
 
 export function requestDelete(w: World, job: Job): void {
   if (job.retired >= 0) return requestDeleteRetained(w, job.retired);
-  if (!Number.isNaN(job.deleted)) return;
+  if (job.isDeleted) return;
   if (!w.policy.deleteAllowedIn.includes(job.state)) {
     w.emitJob(job, 'refuse', '', '', 'R-DELETE', '', `state=${job.state}`);
     return;

@@ -17,7 +17,7 @@ export function updateWhileCreating(w: World, job: Job, detail = ''): void {
 /** A plain property update (the customer keeps editing the job). */
 export function onPropertyUpdate(job: Job): void {
   const w = job.w;
-  if (job.state === 'Creating' && Number.isNaN(job.deleted)) updateWhileCreating(w, job);
+  if (job.state === 'Creating' && !job.isDeleted) updateWhileCreating(w, job);
 }
 
 /**
@@ -26,7 +26,7 @@ export function onPropertyUpdate(job: Job): void {
  * missing field and asks again (`fixes`).
  */
 export function requestShipping(w: World, job: Job, fixes: boolean, setDetail = ''): void {
-  if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
+  if (job.state !== 'Creating' || job.isDeleted) return;
   updateWhileCreating(w, job, setDetail);
   const missing = [job.hasDeliveryPackage ? '' : 'DeliveryPackage', job.hasReturnAddress ? '' : 'ReturnAddress'].filter(Boolean);
   if (missing.length > 0) {
@@ -48,7 +48,7 @@ function onFixAndShip({ w, job, missing }: { w: World; job: Job; missing: string
 export function onCreatingExpired(job: Job): void {
   const w = job.w;
   job.expiryTimer = NO_TIMER;
-  if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
+  if (job.state !== 'Creating' || job.isDeleted) return;
   w.emitJob(job, 'delete', 'Creating', '', 'R-CREATING-EXPIRE', '', `timer=${TIMERS.creatingExpire.name}`);
   releaseJob(w, job, 'R-CREATING-EXPIRE');
 }

@@ -47,7 +47,7 @@ function onAskShipping(job: Job): void {
 /** R-EARLY-ARRIVAL: the customer ships without setting Shipping first. */
 function onEarlyShip(job: Job): void {
   const w = job.w;
-  if (job.state === 'Creating' && Number.isNaN(job.deleted)) shipPackage(w, job, true);
+  if (job.state === 'Creating' && !job.isDeleted) shipPackage(w, job, true);
 }
 
 function onCancel(job: Job): void {

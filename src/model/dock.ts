@@ -18,7 +18,7 @@ function riderRule(d: Drive): string {
 export function deliver(w: World, pkg: Package): void {
   const job = pkg.job;
   const now = w.sim.now;
-  if (job === null || !Number.isNaN(job.deleted)) {
+  if (job === null || job.isDeleted) {
     // No job record at all (never created, or deleted): Undefined, R-EARLY-ARRIVAL.
     for (const d of pkg.drives) {
       w.emitDrive(w.tracedDrive(d), d, 'arrive', '', '', 'R-EARLY-ARRIVAL', pkg.id);
@@ -62,7 +62,7 @@ export function processHeldPackages(w: World, job: Job): void {
 function onDockProcessed(pkg: Package): void {
   const job = pkg.job!; // a package of no job never reaches the dock
   const w = job.w;
-  if (!Number.isNaN(job.deleted) || job.state === 'Completed' || job.state === 'Closed') {
+  if (job.isDeleted || job.state === 'Completed' || job.state === 'Closed') {
     // A late drive for a job already finished: operations take it in (R-LATE-DRIVE) and send it back.
     for (const d of pkg.drives) {
       if (!d.onSite) continue;
@@ -114,5 +114,5 @@ export function returnDrive(w: World, d: Drive, rule: string): void {
   w.emitDrive(traced, d, 'return', '', '', rule, '', traced && d.role === 'orphan' && owner ? `with=${owner.id}` : '');
   d.returned = w.sim.now;
   w.setOnSite(d, false);
-  if (d.job === null || !Number.isNaN(d.job.deleted) || d.role !== 'listed') releaseDrive(w, d);
+  if (d.job === null || d.job.isDeleted || d.role !== 'listed') releaseDrive(w, d);
 }

@@ -19,14 +19,14 @@ export function startEarlyArrival(w: World, job: Job, pkg: Package): void {
   job.earlyPending = true;
   const deadline = w.sim.now + w.durations.earlyReturn;
   requestContact(w, w.kpis.counts(job), () => {
-    if (job.state !== 'Creating' || !Number.isNaN(job.deleted)) return;
+    if (job.state !== 'Creating' || job.isDeleted) return;
     w.emitJob(job, 'contact', '', '', 'R-EARLY-ARRIVAL');
     job.escalations++;
     const answer = customerAnswer(w);
     // Reached only if the answer comes before the drives' return deadline.
     if (answer !== null && w.sim.now + answer < deadline) w.sim.after(answer, onJobReply, job);
     function onJobReply(j: Job): void {
-      if (j.state !== 'Creating' || !Number.isNaN(j.deleted) || j.held.length === 0) return;
+      if (j.state !== 'Creating' || j.isDeleted || j.held.length === 0) return;
       w.emitJob(j, 'reply', '', '', 'R-EARLY-ARRIVAL');
       for (const p of j.held) for (const d of p.drives) stopEarlyTimers(w, d);
       j.earlyPending = false;
@@ -75,7 +75,7 @@ function onEarlyReturn({ w, d }: { w: World; d: Drive }): void {
     d.returned = w.sim.now;
     w.setOnSite(d, false);
     forgetHeld(d);
-    if (d.job === null || !Number.isNaN(d.job.deleted) || d.role !== 'listed') releaseDrive(w, d);
+    if (d.job === null || d.job.isDeleted || d.role !== 'listed') releaseDrive(w, d);
   } else {
     d.earlyDestroyTimer = w.startTimer('earlyDestroy', onEarlyDestroy, { w, d }, d.arrived + w.durations.earlyDestroy);
   }
@@ -88,7 +88,7 @@ function onEarlyDestroy({ w, d }: { w: World; d: Drive }): void {
   d.destroyed = w.sim.now;
   w.setOnSite(d, false);
   forgetHeld(d);
-  if (d.job === null || !Number.isNaN(d.job.deleted) || d.role !== 'listed') releaseDrive(w, d);
+  if (d.job === null || d.job.isDeleted || d.role !== 'listed') releaseDrive(w, d);
 }
 
 /** A returned or destroyed early drive leaves its job's held packages. */

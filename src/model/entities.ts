@@ -3,6 +3,7 @@ import { DRIVE_STATES, DRIVE_STATE_INDEX, JOB_STATES, JOB_STATE_INDEX, type Driv
 import type { Timer } from '../sim/simulation.js';
 import type { World } from './world.js';
 import { driveId, extraDriveId, jobId, noJobDriveId, orphanDriveId, returnPackageId } from './ids.js';
+import { NumberRows } from './number-rows.js';
 
 export type JobType = 'import' | 'export';
 export type DriveRole = 'listed' | 'extra' | 'orphan' | 'undefined';
@@ -22,13 +23,27 @@ if (JOB_STATES.length !== 8 || DRIVE_STATES.length !== 8) throw new Error('entit
 const JOB_ENTERED = 15;
 const DRIVE_ENTERED = 11;
 
+/** A new job's and drive's numbers (Job.a, Drive.a). The world holds a NumberRows of each (jobRows, driveRows). */
+const JOB_INIT = new Float64Array([0, 0, 0, NaN, NaN, NaN, NaN, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER,
+  NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN]);
+const DRIVE_INIT = new Float64Array([0, NaN, NaN, NaN, NaN, NaN, NO_TIMER, NaN, NaN, NO_TIMER, NO_TIMER, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN]);
+if (JOB_INIT.length !== JOB_ENTERED + 8 || DRIVE_INIT.length !== DRIVE_ENTERED + 8) throw new Error('entities.ts: a row ends with one entry time per state');
+export const jobRows = (): NumberRows => new NumberRows(JOB_INIT);
+export const driveRows = (): NumberRows => new NumberRows(DRIVE_INIT);
+
+function copyOut(a: Float64Array, from: number, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(a[from + i]);
+  return out;
+}
+
 /** The shared empty list of a job without riders or held packages (frozen: add through the job's methods). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 // Job flags (Job.f).
 const TRACED = 1, HAS_DELIVERY_PACKAGE = 2, HAS_RETURN_ADDRESS = 4, BAD_RETURN_ADDRESS = 8, CANCEL_REQUESTED = 16, ERRORS = 32,
   INCOMPLETE_BLOB_LIST = 64, EARLY_PENDING = 128, DELETE_WHILE_SHIPPING = 256, DELETE_AFTER_FINISH = 512, EARLY_SHIPPER = 1024,
-  FIXES_REFUSAL = 2048;
+  FIXES_REFUSAL = 2048, DELETED = 4096;
 // Job.f from here: the state (its JOB_STATES index), the state before a fault (index + 1, 0 for none), the type.
 const JOB_STATE_SHIFT = 13, JOB_BEFORE_SHIFT = 17, EXPORT = 1 << 21;
 // Drive flags (Drive.f), then the state and the state before a fault (DRIVE_STATES index + 1, 0 for none), the
@@ -41,11 +56,12 @@ const driveStateCode = (s: DriveState | null): number => (s === null ? 0 : DRIVE
 
 /**
  * A job while it is open (see RetainedJobs for finished ones). Its numbers
- * live in one unboxed double array behind accessors: V8 (no pointer
- * compression in Node 20) boxes every double-valued property as a heap
- * object of its own, 15 per job and 11 per drive, which the young-generation
- * collector copied twice for every entity (measured: 291 vs 186 bytes for an
- * object of 10 doubles, and one object instead of eleven).
+ * live in a row of Float64Array (number-rows.ts) behind accessors: V8 (no
+ * pointer compression in Node 20) boxes every double-valued property as a
+ * heap object of its own, 15 per job and 11 per drive, which the
+ * young-generation collector copied twice for every entity (measured: 291
+ * vs 186 bytes for an object of 10 doubles, and one object instead of
+ * eleven); a number array per object was still one more object to copy.
  */
 export class Job {
   /** Listed drives (as many as driveCount: put.ts); emptied when a finished job moves into w.retained (see retired). */
@@ -71,10 +87,13 @@ export class Job {
   /** The ID once made ('' before): a run without a timeline asks for few of them, and each string lived as long as its job. */
   private idText = '';
   /**
-   * created, stateSince, totalBytes, firstDelivery, finishedAt, returnShipped, deleted, the rule timers
-   * (NO_TIMER when not running; see src/spec/timers.ts), then the first entry time per state (JOB_ENTERED).
+   * The job's row in the world's jobRows (number-rows.ts), `a` its chunk and `b` its base: created,
+   * stateSince, totalBytes, firstDelivery, finishedAt, returnShipped, deleted, the rule timers (NO_TIMER
+   * when not running; see src/spec/timers.ts), then the first entry time per state (JOB_ENTERED).
+   * `a` is null once the row is freed (free()): a read after that is a bug and throws.
    */
-  private readonly n: number[];
+  private a: Float64Array | null;
+  private b: number;
 
   constructor(
     /** The world the job lives in: the job is its own events' data, so an event allocates nothing. */
@@ -90,46 +109,74 @@ export class Job {
     readonly reexportOf: string,
   ) {
     this.f |= (traced ? TRACED : 0) | (type === 'export' ? EXPORT : 0) | (JOB_STATE_INDEX[state] << JOB_STATE_SHIFT);
-    // NaN makes the literal a double array (unboxed elements) whatever `created` is.
-    this.n = [created, created, 0, NaN, NaN, NaN, NaN, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER, NO_TIMER,
-      NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
+    const a = w.jobRows.take(), b = w.jobRows.lastBase;
+    this.a = a;
+    this.b = b;
+    a[b] = created;
+    a[b + 1] = created;
   }
 
   /** When the job first entered the state of this JOB_STATES index (NaN = never). */
-  enteredAt(state: number): number { return this.n[JOB_ENTERED + state]; }
-  setEnteredAt(state: number, t: number): void { this.n[JOB_ENTERED + state] = t; }
+  enteredAt(state: number): number { return this.a![this.b + JOB_ENTERED + state]; }
+  setEnteredAt(state: number, t: number): void { this.a![this.b + JOB_ENTERED + state] = t; }
   /** First entry time per state, by JOB_STATES index (a copy). */
-  get entered(): number[] { return this.n.slice(JOB_ENTERED, JOB_ENTERED + 8); }
+  get entered(): number[] { return copyOut(this.a!, this.b + JOB_ENTERED, 8); }
 
-  get created(): number { return this.n[0]; }
-  get stateSince(): number { return this.n[1]; }
-  set stateSince(v: number) { this.n[1] = v; }
-  get totalBytes(): number { return this.n[2]; }
-  set totalBytes(v: number) { this.n[2] = v; }
-  get firstDelivery(): number { return this.n[3]; }
-  set firstDelivery(v: number) { this.n[3] = v; }
-  get finishedAt(): number { return this.n[4]; }
-  set finishedAt(v: number) { this.n[4] = v; }
-  get returnShipped(): number { return this.n[5]; }
-  set returnShipped(v: number) { this.n[5] = v; }
-  get deleted(): number { return this.n[6]; }
-  set deleted(v: number) { this.n[6] = v; }
-  get expiryTimer(): Timer { return this.n[7]; }
-  set expiryTimer(v: Timer) { this.n[7] = v; }
-  get neverReceivedTimer(): Timer { return this.n[8]; }
-  set neverReceivedTimer(v: Timer) { this.n[8] = v; }
-  get overdueTimer(): Timer { return this.n[9]; }
-  set overdueTimer(v: Timer) { this.n[9] = v; }
-  get noResponseTimer(): Timer { return this.n[10]; }
-  set noResponseTimer(v: Timer) { this.n[10] = v; }
-  get replyTimer(): Timer { return this.n[11]; }
-  set replyTimer(v: Timer) { this.n[11] = v; }
-  get addressReplyTimer(): Timer { return this.n[12]; }
-  set addressReplyTimer(v: Timer) { this.n[12] = v; }
-  get addressTimer(): Timer { return this.n[13]; }
-  set addressTimer(v: Timer) { this.n[13] = v; }
-  get retentionTimer(): Timer { return this.n[14]; }
-  set retentionTimer(v: Timer) { this.n[14] = v; }
+  get created(): number { return this.a![this.b]; }
+  get stateSince(): number { return this.a![this.b + 1]; }
+  set stateSince(v: number) { this.a![this.b + 1] = v; }
+  get totalBytes(): number { return this.a![this.b + 2]; }
+  set totalBytes(v: number) { this.a![this.b + 2] = v; }
+  get firstDelivery(): number { return this.a![this.b + 3]; }
+  set firstDelivery(v: number) { this.a![this.b + 3] = v; }
+  get finishedAt(): number { return this.a![this.b + 4]; }
+  set finishedAt(v: number) { this.a![this.b + 4] = v; }
+  get returnShipped(): number { return this.a![this.b + 5]; }
+  set returnShipped(v: number) { this.a![this.b + 5] = v; }
+  /** When the job was deleted (NaN = not deleted); readable until the job is freed: isDeleted stays true after. */
+  get deleted(): number { return this.a![this.b + 6]; }
+  set deleted(v: number) {
+    this.a![this.b + 6] = v;
+    this.flag(DELETED, !Number.isNaN(v));
+  }
+  /** Deleted (R-DELETE, R-RETENTION, …): what an event scheduled earlier asks of a job it still holds. */
+  get isDeleted(): boolean { return (this.f & DELETED) !== 0; }
+
+  /**
+   * Gives the job's row back to the world (once it is deleted or retired and
+   * its record written): events scheduled earlier may still hold the object,
+   * and ask only isDeleted, retired and the bits.
+   */
+  free(): void {
+    // Twice would hand the same row to two jobs.
+    if (this.a === null) throw new Error(`model bug: job ${this.id} freed twice`);
+    this.w.jobRows.free(this.a, this.b);
+    this.a = null;
+  }
+
+  /** A copy with a row of its own, for a sink that keeps records after the call (sink.ts). */
+  snapshot(): Job {
+    const s: Job = Object.assign(Object.create(Job.prototype), this);
+    s.a = NumberRows.copy(this.a!, this.b, JOB_INIT.length);
+    s.b = 0;
+    return s;
+  }
+  get expiryTimer(): Timer { return this.a![this.b + 7]; }
+  set expiryTimer(v: Timer) { this.a![this.b + 7] = v; }
+  get neverReceivedTimer(): Timer { return this.a![this.b + 8]; }
+  set neverReceivedTimer(v: Timer) { this.a![this.b + 8] = v; }
+  get overdueTimer(): Timer { return this.a![this.b + 9]; }
+  set overdueTimer(v: Timer) { this.a![this.b + 9] = v; }
+  get noResponseTimer(): Timer { return this.a![this.b + 10]; }
+  set noResponseTimer(v: Timer) { this.a![this.b + 10] = v; }
+  get replyTimer(): Timer { return this.a![this.b + 11]; }
+  set replyTimer(v: Timer) { this.a![this.b + 11] = v; }
+  get addressReplyTimer(): Timer { return this.a![this.b + 12]; }
+  set addressReplyTimer(v: Timer) { this.a![this.b + 12] = v; }
+  get addressTimer(): Timer { return this.a![this.b + 13]; }
+  set addressTimer(v: Timer) { this.a![this.b + 13] = v; }
+  get retentionTimer(): Timer { return this.a![this.b + 14]; }
+  set retentionTimer(v: Timer) { this.a![this.b + 14] = v; }
 
   /** The job has retired (release.ts): its lists no longer hold its drives. */
   dropDrives(): void {
@@ -211,10 +258,16 @@ export class Drive {
   /** The booleans, state, state before a fault, outcome and role below, as bits (the object is a third smaller). */
   private f = 0;
   private idText = '';
-  /** bytes, arrived, copyRequested, copyStart, copyEnd, copyWait, copyRequest, returned, destroyed, earlyReturnTimer, earlyDestroyTimer, then the first entry time per state (DRIVE_ENTERED). */
-  private readonly n: number[];
+  /**
+   * The drive's row in the world's driveRows (as Job's): bytes, arrived, copyRequested, copyStart, copyEnd,
+   * copyWait, copyRequest, returned, destroyed, earlyReturnTimer, earlyDestroyTimer, then the first entry
+   * time per state (DRIVE_ENTERED). Null once freed (released and recorded).
+   */
+  private a: Float64Array | null;
+  private b: number;
 
   constructor(
+    rows: NumberRows,
     /** The number in its ID, which its role tells the form of (ids.ts); the ID is made when first asked for. */
     private readonly num: number,
     /** Owning job; null for a drive of no job. */
@@ -225,36 +278,39 @@ export class Drive {
     bytes: number,
   ) {
     this.f = DRIVE_ROLES.indexOf(role) << ROLE_SHIFT;
-    this.n = [bytes, NaN, NaN, NaN, NaN, NaN, NO_TIMER, NaN, NaN, NO_TIMER, NO_TIMER, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN];
+    const a = rows.take(), b = rows.lastBase;
+    this.a = a;
+    this.b = b;
+    a[b] = bytes;
   }
 
   /** When the drive first entered the state of this DRIVE_STATES index (NaN = never). */
-  enteredAt(state: number): number { return this.n[DRIVE_ENTERED + state]; }
-  setEnteredAt(state: number, t: number): void { this.n[DRIVE_ENTERED + state] = t; }
+  enteredAt(state: number): number { return this.a![this.b + DRIVE_ENTERED + state]; }
+  setEnteredAt(state: number, t: number): void { this.a![this.b + DRIVE_ENTERED + state] = t; }
   /** First entry time per state, by DRIVE_STATES index (a copy). */
-  get entered(): number[] { return this.n.slice(DRIVE_ENTERED, DRIVE_ENTERED + 8); }
+  get entered(): number[] { return copyOut(this.a!, this.b + DRIVE_ENTERED, 8); }
 
-  get bytes(): number { return this.n[0]; }
-  get arrived(): number { return this.n[1]; }
-  set arrived(v: number) { this.n[1] = v; }
-  get copyRequested(): number { return this.n[2]; }
-  set copyRequested(v: number) { this.n[2] = v; }
-  get copyStart(): number { return this.n[3]; }
-  set copyStart(v: number) { this.n[3] = v; }
-  get copyEnd(): number { return this.n[4]; }
-  set copyEnd(v: number) { this.n[4] = v; }
-  get copyWait(): number { return this.n[5]; }
-  set copyWait(v: number) { this.n[5] = v; }
-  get copyRequest(): number { return this.n[6]; }
-  set copyRequest(v: number) { this.n[6] = v; }
-  get returned(): number { return this.n[7]; }
-  set returned(v: number) { this.n[7] = v; }
-  get destroyed(): number { return this.n[8]; }
-  set destroyed(v: number) { this.n[8] = v; }
-  get earlyReturnTimer(): Timer { return this.n[9]; }
-  set earlyReturnTimer(v: Timer) { this.n[9] = v; }
-  get earlyDestroyTimer(): Timer { return this.n[10]; }
-  set earlyDestroyTimer(v: Timer) { this.n[10] = v; }
+  get bytes(): number { return this.a![this.b]; }
+  get arrived(): number { return this.a![this.b + 1]; }
+  set arrived(v: number) { this.a![this.b + 1] = v; }
+  get copyRequested(): number { return this.a![this.b + 2]; }
+  set copyRequested(v: number) { this.a![this.b + 2] = v; }
+  get copyStart(): number { return this.a![this.b + 3]; }
+  set copyStart(v: number) { this.a![this.b + 3] = v; }
+  get copyEnd(): number { return this.a![this.b + 4]; }
+  set copyEnd(v: number) { this.a![this.b + 4] = v; }
+  get copyWait(): number { return this.a![this.b + 5]; }
+  set copyWait(v: number) { this.a![this.b + 5] = v; }
+  get copyRequest(): number { return this.a![this.b + 6]; }
+  set copyRequest(v: number) { this.a![this.b + 6] = v; }
+  get returned(): number { return this.a![this.b + 7]; }
+  set returned(v: number) { this.a![this.b + 7] = v; }
+  get destroyed(): number { return this.a![this.b + 8]; }
+  set destroyed(v: number) { this.a![this.b + 8] = v; }
+  get earlyReturnTimer(): Timer { return this.a![this.b + 9]; }
+  set earlyReturnTimer(v: Timer) { this.a![this.b + 9] = v; }
+  get earlyDestroyTimer(): Timer { return this.a![this.b + 10]; }
+  set earlyDestroyTimer(v: Timer) { this.a![this.b + 10] = v; }
 
   /** J-000042-D01 (listed), J-000042-X01 (extra), O-000007 (orphan), U-000003 (of no job). */
   get id(): string {
@@ -297,6 +353,37 @@ export class Drive {
 
   private flag(bit: number, v: boolean): void {
     this.f = v ? this.f | bit : this.f & ~bit;
+  }
+
+  /** Gives the drive's row back (it is released and its record written): reading its numbers after is a bug and throws. */
+  free(rows: NumberRows): void {
+    if (this.a === null) throw new Error(`model bug: drive ${this.id} freed twice`);
+    rows.free(this.a, this.b);
+    this.a = null;
+  }
+
+  /**
+   * A released drive that comes back (the customer of a deleted job ships it
+   * anyway: shipping.ts) takes a fresh row for that second life. Its record
+   * was written at the release, so these numbers reach no output.
+   */
+  reclaim(rows: NumberRows): void {
+    if (this.a !== null) return;
+    this.a = rows.take();
+    this.b = rows.lastBase;
+  }
+
+  /** Has a row (not freed, or reclaimed). */
+  get hasRow(): boolean {
+    return this.a !== null;
+  }
+
+  /** A copy with a row of its own, for a sink that keeps records after the call (sink.ts). */
+  snapshot(): Drive {
+    const s: Drive = Object.assign(Object.create(Drive.prototype), this);
+    s.a = NumberRows.copy(this.a!, this.b, DRIVE_INIT.length);
+    s.b = 0;
+    return s;
   }
 }
 

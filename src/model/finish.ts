@@ -63,7 +63,7 @@ function schedulePackaged(w: World, job: Job): void {
 /** R-FINISH: the return shipment; every drive on site goes back, then the job ends. */
 function onReturnShipped(job: Job): void {
   const w = job.w;
-  w.emitJob(job, 'ship', '', '', 'R-FINISH', job.traced ? returnPackageId(job.id) : '');
+  w.emitJob(job, 'ship', '', '', 'R-FINISH', returnPackageOf(job));
   for (const d of job.drives) {
     if (d.onSite) {
       // Delivered late but not yet through the dock: operations take it in first (R-LATE-DRIVE).
@@ -89,17 +89,25 @@ function onReturnShipped(job: Job): void {
   else w.sim.after(transit, onReturnFailed, { w, job, outcome, bytes });
 }
 
+/**
+ * The return package's ID for a traced row (an untraced row makes no ID). From the job's ID alone:
+ * the return's events come after the job may have retired, its numbers freed.
+ */
+function returnPackageOf(job: Job): string {
+  return job.traced ? returnPackageId(job.id) : '';
+}
+
 /** Extra and orphan drives go back with their job (R-EXTRA-DRIVE, R-ORPHAN-DRIVE). */
 export function returnRiders(w: World, job: Job): void {
   for (const d of job.riders) if (d.onSite) returnDrive(w, d, d.role === 'extra' ? 'R-EXTRA-DRIVE' : 'R-ORPHAN-DRIVE');
 }
 
 function onReturnArrived(job: Job): void {
-  job.w.emitJob(job, 'deliver', '', '', '', job.returnPackage);
+  job.w.emitJob(job, 'deliver', '', '', '', returnPackageOf(job));
 }
 
 function onReturnFailed({ w, job, outcome, bytes }: { w: World; job: Job; outcome: string; bytes: number[] | null }): void {
-  w.emitJob(job, 'lost', '', '', 'R-RETURN-LOST', job.returnPackage, `outcome=${outcome}`);
+  w.emitJob(job, 'lost', '', '', 'R-RETURN-LOST', returnPackageOf(job), `outcome=${outcome}`);
   const again = w.chance(w.scenario.customer.reexportAfterDamage, w.streams.customer);
   if (outcome === 'damaged' && again) {
     putJob(w, { type: 'export', drives: job.driveCount, bytes: bytes!, reexportOf: job.id });
@@ -127,7 +135,7 @@ export function enterFinished(w: World, job: Job): void {
 function onRetention(job: Job): void {
   const w = job.w;
   job.retentionTimer = NO_TIMER;
-  if (!Number.isNaN(job.deleted)) return;
+  if (job.isDeleted) return;
   w.emitJob(job, 'delete', job.state, '', 'R-RETENTION', '', RETENTION_DETAIL);
   releaseJob(w, job, 'R-RETENTION');
 }

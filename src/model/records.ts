@@ -4,7 +4,7 @@
  * by cell (src/output/record-rows.ts), day rows from dayCells.
  */
 import { DRIVE_STATES, JOB_STATES } from '../spec/states.js';
-import type { Drive } from './entities.js';
+import { Job, type Drive } from './entities.js';
 import type { JobFacts } from './retained.js';
 
 export const JOB_COLUMNS = [
@@ -29,6 +29,18 @@ export interface JobRecord {
 }
 export interface DriveRecord {
   drive: Drive;
+}
+
+/**
+ * A record a sink keeps past its call (tests do; the CSV writers read it at
+ * once). Once recorded, a job's or drive's numbers are freed for the next
+ * one (number-rows.ts), so reading them later throws: keep a copy.
+ */
+export function keptJob(r: JobRecord): JobRecord {
+  return r.job instanceof Job ? { ...r, job: r.job.snapshot() } : { ...r };
+}
+export function keptDrive(r: DriveRecord): DriveRecord {
+  return { drive: r.drive.snapshot() };
 }
 export interface DayRecord {
   time: number;

@@ -22,6 +22,7 @@ export function releaseJob(w: World, job: Job, rule: string): void {
   w.recordJob(job);
   releaseAll(w, job.drives);
   releaseAll(w, job.riders);
+  job.free();
 }
 
 function releaseAll(w: World, drives: Drive[]): void {
@@ -33,12 +34,16 @@ function releaseAll(w: World, drives: Drive[]): void {
 }
 
 export function releaseDrive(w: World, d: Drive): void {
-  if (d.released) return;
+  if (d.released) {
+    if (d.hasRow) d.free(w.driveRows); // reclaimed (Drive.reclaim): its second life is over
+    return;
+  }
   d.released = true;
   w.liveDrives--;
   w.loose.delete(d);
   if (d.state !== null) w.drivesInState[w.driveStateIndex(d.state)]--;
   w.recordDrive(d);
+  d.free(w.driveRows);
 }
 
 /**
@@ -51,19 +56,23 @@ export function releaseDrive(w: World, d: Drive): void {
  * is deleted.
  */
 export function retireFinishedJob(w: World, job: Job): number {
-  const gone = (d: Drive) => !d.onSite && !d.inTransit && !d.copying && d.earlyReturnTimer === NO_TIMER && d.earlyDestroyTimer === NO_TIMER;
+  // A released drive is gone for good (and its numbers are freed).
+  const gone = (d: Drive) => d.released || (!d.onSite && !d.inTransit && !d.copying && d.earlyReturnTimer === NO_TIMER && d.earlyDestroyTimer === NO_TIMER);
   if (job.retired >= 0 || !job.drives.every(gone) || !job.riders.every(gone)) return -1;
+  // A job's listed drives are released here (never before: dock.ts, early.ts), after the retained entry reads them.
   for (const d of job.drives) {
-    if (d.released) continue;
+    if (d.released) throw new Error(`model bug: listed drive ${d.id} released before its job retired`);
     d.released = true;
     w.liveDrives--;
     w.recordDrive(d);
   }
   for (const d of job.riders) releaseDrive(w, d);
   const seq = w.retained.add(job);
+  for (const d of job.drives) d.free(w.driveRows);
   job.retired = seq;
   w.jobs.delete(job.index);
   job.dropDrives();
+  job.free();
   return seq;
 }
 

@@ -44,6 +44,7 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   const drives: Drive[] = [];
   let missing: Drive[] | null = null; // most packages miss nothing
   for (const d of only ?? job.drives) {
+    if (d.released) d.reclaim(w.driveRows); // the job was deleted before its customer shipped
     const miss = first && job.type === 'import' && w.chance(ca.missingDrive, r);
     if (miss) (missing ??= []).push(d);
     else drives.push(d);
@@ -87,7 +88,7 @@ function onDelivered(pkg: Package): void {
 
 function onFollowUp({ w, job, drive }: { w: World; job: Job; drive: Drive }): void {
   drive.inTransit = false;
-  if (Number.isNaN(job.deleted)) shipPackage(w, job, false, [drive]);
+  if (!job.isDeleted) shipPackage(w, job, false, [drive]);
   else releaseDrive(w, drive); // the job is gone: the customer keeps the drive
 }
 
@@ -118,7 +119,7 @@ function onOverdue(job: Job): void {
 }
 
 function overdueContact(w: World, job: Job): void {
-  if (job.state !== 'Shipping' || job.packagesDelivered > 0 || !Number.isNaN(job.deleted)) return;
+  if (job.state !== 'Shipping' || job.packagesDelivered > 0 || job.isDeleted) return;
   w.emitJob(job, 'contact', '', '', 'R-SHIP-OVERDUE');
   job.escalations++;
   job.noResponseTimer = w.startTimer('noResponse', onNoResponse, job);

@@ -9,9 +9,9 @@ import type { JobRecord, DriveRecord, DayRecord } from './records.js';
 export interface ModelSink {
   /** One timeline row; `time` is epoch ms. Called only for traced entities. */
   row?(time: number, kind: EventKind, entity: Entity, id: string, job: string, from: string, to: string, rule: string, pkg: string, detail: string): void;
-  /** A job's record, once it is deleted or at the horizon. */
+  /** A job's record, once it is deleted or at the horizon: read it during the call, or keep keptJob(record) (records.ts). */
   job?(record: JobRecord): void;
-  /** A drive's record, once its life at the datacenter is over or at the horizon. */
+  /** A drive's record, once its life at the datacenter is over or at the horizon: read it during the call, or keep keptDrive(record). */
   drive?(record: DriveRecord): void;
   /** One row per simulated day at 00:00 UTC. */
   day?(record: DayRecord): void;

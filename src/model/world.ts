@@ -20,7 +20,7 @@ import { TIMERS, type TimerKey } from '../spec/timers.js';
 import type { EventKind, Entity } from '../spec/timeline.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { ruleDurations, rulePolicy } from '../scenarios/rule-settings.js';
-import { NO_TIMER, type Drive, type Job } from './entities.js';
+import { NO_TIMER, driveRows, jobRows, type Drive, type Job } from './entities.js';
 import type { ModelSink, TimelineMode } from './sink.js';
 import { Kpis } from './kpis.js';
 import { RetainedJobs } from './retained.js';
@@ -72,6 +72,9 @@ export class World {
   readonly kpis: Kpis;
   /** Open jobs by number (a number key hashes faster than the ID), except those in `retained` (released when deleted). */
   readonly jobs = new Map<number, Job>();
+  /** The numbers of open jobs and drives (entities.ts), rows reused as they are freed. */
+  readonly jobRows = jobRows();
+  readonly driveRows = driveRows();
   /** Finished jobs in retention whose drives have left (no longer in `jobs`). */
   readonly retained = new RetainedJobs();
   /** Handlers of retained jobs' events (finish.ts), made once per world. */
@@ -159,7 +162,7 @@ export class World {
 
   /** A job's record is final (deleted, or open at the horizon): counted, and handed to the sink if it takes records. */
   recordJob(job: Job): void {
-    this.released.job(job.type, job.cancelRequested, !Number.isNaN(job.deleted));
+    this.released.job(job.type, job.cancelRequested, job.isDeleted);
     this.sink.job?.({ job, finalState: job.state });
   }
 

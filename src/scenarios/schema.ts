@@ -11,6 +11,7 @@ import { calendar, count, distribution, duration, positive, probability } from '
 
 const OFFICE = { days: [1, 2, 3, 4, 5], hours: [8, 17] as [number, number], holidays: [] };
 const jobState = z.enum(JOB_STATES);
+const DELETABLE_STATES = ['Creating', 'Completed', 'Closed'] as const;
 
 const arrivals = z
   .object({
@@ -126,7 +127,10 @@ const rules = z
     overdueExtension: distribution('duration', { dist: 'uniform', min: '7d', max: '21d' }, 'R-SHIP-RESOLVE: how long operations extend the wait for a missing package (model decision)'),
     earlyReturnable: probability(0.7, 'R-EARLY-RETURN: an early drive can be returned (else R-EARLY-DESTROY)'),
     cancelAllowedIn: z.array(jobState).default([...DEFAULT_POLICY.cancelAllowedIn]).meta({ description: 'R-CANCEL: states that accept a cancel (later service versions: [Creating, Shipping], then [Creating])' }),
-    deleteAllowedIn: z.array(jobState).default([...DEFAULT_POLICY.deleteAllowedIn]).meta({ description: 'R-DELETE: states that accept a delete' }),
+    // Not every state: the spec's table deletes a job only from Creating, Completed or Closed. A job deleted in
+    // another state would have a copy, a package or its return still under way, which the model cannot end.
+    deleteAllowedIn: z.array(z.enum(DELETABLE_STATES)).default([...DEFAULT_POLICY.deleteAllowedIn] as (typeof DELETABLE_STATES)[number][])
+      .meta({ description: 'R-DELETE: states that accept a delete (of Creating, Completed, Closed: the spec deletes a job from no other state)' }),
   })
   .strict();
 

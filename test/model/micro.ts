@@ -12,7 +12,7 @@ import { deepMerge } from '../../src/scenarios/read.js';
 import { Model } from '../../src/model/model.js';
 import type { TraceJob } from '../../src/model/arrivals.js';
 import type { RunSummary } from '../../src/model/summary.js';
-import type { JobRecord, DriveRecord, DayRecord } from '../../src/model/records.js';
+import { keptDrive, keptJob, type JobRecord, type DriveRecord, type DayRecord } from '../../src/model/records.js';
 import { DAY, HOUR } from '../../src/sim/time.js';
 
 export { DAY, HOUR };
@@ -80,8 +80,8 @@ export function micro(overrides: Record<string, unknown> = {}, trace: TraceJob[]
   const model = new Model(scenario, {
     row: (time, kind, entity, id, job, from, to, rule, pkg, detail) =>
       rows.push({ day: (time - start) / DAY, kind, entity, id, job, from, to, rule, pkg, detail }),
-    job: (r) => jobs.push({ ...r }),
-    drive: (r) => drives.push(r),
+    job: (r) => jobs.push(keptJob(r)),
+    drive: (r) => drives.push(keptDrive(r)),
     day: (r) => days.push(r),
   }, { trace });
   const summary = model.finish();

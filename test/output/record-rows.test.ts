@@ -4,7 +4,7 @@ import { BatchWriter } from '../../src/output/batch-codec.js';
 import { decodeBatch } from '../../src/output/batch-reader.js';
 import { IsoByDay } from '../../src/output/iso-by-day.js';
 import { writeDriveRow, writeJobRow } from '../../src/output/record-rows.js';
-import { Drive } from '../../src/model/entities.js';
+import { Drive, driveRows } from '../../src/model/entities.js';
 import { DRIVE_COLUMNS, JOB_COLUMNS } from '../../src/model/records.js';
 import type { JobFacts } from '../../src/model/retained.js';
 import { DAY, HOUR, parseInstant } from '../../src/sim/time.js';
@@ -34,7 +34,7 @@ describe('job and drive rows written cell by cell', () => {
   });
 
   it('a drive row holds its states\' first instants, outcome, and copy wait and duration in days', () => {
-    const d = new Drive(42, null, null, 'orphan', 1234);
+    const d = new Drive(driveRows(), 42, null, null, 'orphan', 1234);
     d.setEnteredAt(1, DAY);
     d.setEnteredAt(3, DAY + HOUR);
     d.state = 'Transferring';

@@ -140,6 +140,15 @@ describe('values that make no sense', () => {
     expect(about(problems(path), path, 'horizon')).toMatch(/expected a duration such as 365d or an ISO date after start, got "next year"/);
   });
 
+  it('R-DELETE: a policy that deletes a job outside Creating, Completed or Closed is refused, naming the field and the states the spec allows', () => {
+    // The spec's table deletes a job from no other state: one deleted in Shipping or Transferring would
+    // still have its package, copy or return under way (the model wrote rows for a job already deleted).
+    const path = file('delete-policy.yaml', 'rules:\n  deleteAllowedIn: [Creating, Transferring]\n');
+    expect(about(problems(path), path, 'rules.deleteAllowedIn.1')).toMatch(/expected one of "Creating"\|"Completed"\|"Closed", got "Transferring"/);
+    expect(loadScenario(file('delete-closed.yaml', 'rules:\n  deleteAllowedIn: [Creating, Completed, Closed]\n')).scenario.rules.deleteAllowedIn)
+      .toEqual(['Creating', 'Completed', 'Closed']);
+  });
+
   it('a warm-up as long as the run', () => {
     const path = file('warmup.yaml', 'horizon: 30d\nwarmup: 30d\n');
     expect(about(problems(path), path, 'warmup')).toMatch(/expected a warm-up shorter than the run/);

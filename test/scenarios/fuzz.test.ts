@@ -152,6 +152,8 @@ function scenarioObjects(badness: number): fc.Arbitrary<unknown> {
   const peak = mix(fc.tuple(window, fc.constantFrom(0, 0.5, 2, 3)).map(([[from, to], multiplier]) => ({ from, to, multiplier })),
     fc.constantFrom({ from: 'soon', to: '2026-01-10', multiplier: 2 }, { from: '2026-01-01', multiplier: 2 }, { from: '2026-01-01', to: '2026-01-10', multiplier: -1 }));
   const states = mix(fc.subarray(STATES), fc.constantFrom(['Creating', 'Shiping'], 'Creating', [1]));
+  // The spec deletes a job only from Creating, Completed or Closed (schema.ts refuses the others).
+  const deletableStates = mix(fc.subarray(['Creating', 'Completed', 'Closed']), fc.constantFrom(['Creating', 'Shipping'], 'Completed', [1]));
 
   /** An object whose keys are all optional, plus now and then a misspelt or unknown key, or no object at all. */
   const section = (model: Record<string, fc.Arbitrary<unknown>>, typos: string[]): fc.Arbitrary<unknown> => {
@@ -197,7 +199,7 @@ function scenarioObjects(badness: number): fc.Arbitrary<unknown> {
   const rulesSection = section({
     creatingExpiry: duration, shippingOverdue: duration, neverReceived: duration, noResponseClose: duration, earlyReturn: duration,
     earlyDestroy: duration, badAddressDestroy: duration, retention: duration, overdueExtension: distribution,
-    earlyReturnable: probability, cancelAllowedIn: states, deleteAllowedIn: states,
+    earlyReturnable: probability, cancelAllowedIn: states, deleteAllowedIn: deletableStates,
   }, ['retension', 'creatingExpire']);
   // Plausible rules destroy early drives no sooner than they try to return them.
   const rules = badness > 0 ? rulesSection : rulesSection.map((r) => {
