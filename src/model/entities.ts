@@ -362,22 +362,6 @@ export class Drive {
     this.a = null;
   }
 
-  /**
-   * A released drive that comes back (the customer of a deleted job ships it
-   * anyway: shipping.ts) takes a fresh row for that second life. Its record
-   * was written at the release, so these numbers reach no output.
-   */
-  reclaim(rows: NumberRows): void {
-    if (this.a !== null) return;
-    this.a = rows.take();
-    this.b = rows.lastBase;
-  }
-
-  /** Has a row (not freed, or reclaimed). */
-  get hasRow(): boolean {
-    return this.a !== null;
-  }
-
   /** A copy with a row of its own, for a sink that keeps records after the call (sink.ts). */
   snapshot(): Drive {
     const s: Drive = Object.assign(Object.create(Drive.prototype), this);

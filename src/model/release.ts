@@ -34,10 +34,7 @@ function releaseAll(w: World, drives: Drive[]): void {
 }
 
 export function releaseDrive(w: World, d: Drive): void {
-  if (d.released) {
-    if (d.hasRow) d.free(w.driveRows); // reclaimed (Drive.reclaim): its second life is over
-    return;
-  }
+  if (d.released) return;
   d.released = true;
   w.liveDrives--;
   w.loose.delete(d);

@@ -44,7 +44,6 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   const drives: Drive[] = [];
   let missing: Drive[] | null = null; // most packages miss nothing
   for (const d of only ?? job.drives) {
-    if (d.released) d.reclaim(w.driveRows); // the job was deleted before its customer shipped
     const miss = first && job.type === 'import' && w.chance(ca.missingDrive, r);
     if (miss) (missing ??= []).push(d);
     else drives.push(d);
