@@ -5,8 +5,7 @@
  * from a trace of real job creations. Also packages of no job at all.
  */
 import { DAY, parseInstant } from '../sim/time.js';
-import type { Package } from './entities.js';
-import { packageId } from './ids.js';
+import { Package } from './entities.js';
 import type { World } from './world.js';
 import { putJob } from './put.js';
 import { newDrive } from './put.js';
@@ -95,7 +94,7 @@ function onNoJobPackage(w: World): void {
     const d = newDrive(w, w.nextNoJob++, null, null, 'undefined', 0);
     return d;
   });
-  const pkg: Package = { id: packageId(w.nextPackage++), job: null, drives, first: true };
+  const pkg = new Package(w.nextPackage++, null, drives, true);
   deliver(w, pkg);
   const next = w.sim.now - Math.log(1 - w.streams.noJob.next()) * (DAY / w.scenario.carrier.noJobPackagesPerDay);
   if (next < w.horizon) w.sim.at(next, onNoJobPackage, w);

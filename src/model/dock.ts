@@ -21,7 +21,7 @@ export function deliver(w: World, pkg: Package): void {
   if (job === null || job.isDeleted) {
     // No job record at all (never created, or deleted): Undefined, R-EARLY-ARRIVAL.
     for (const d of pkg.drives) {
-      w.emitDrive(w.tracedDrive(d), d, 'arrive', '', '', 'R-EARLY-ARRIVAL', pkg.id);
+      w.emitDrive(d.traced, d, 'arrive', '', '', 'R-EARLY-ARRIVAL', d.traced ? pkg.id : '');
       d.arrived = now;
       d.inTransit = false;
       w.setOnSite(d, true);
@@ -33,7 +33,7 @@ export function deliver(w: World, pkg: Package): void {
   const early = job.state === 'Creating';
   for (const d of pkg.drives) {
     const rule = riderRule(d) || (early ? 'R-EARLY-ARRIVAL' : '');
-    w.emitDrive(job.traced, d, 'arrive', '', '', rule, pkg.id, job.traced && d.role === 'orphan' ? `with=${job.id}` : '');
+    w.emitDrive(job.traced, d, 'arrive', '', '', rule, job.traced ? pkg.id : '', job.traced && d.role === 'orphan' ? `with=${job.id}` : '');
     if (Number.isNaN(d.arrived)) d.arrived = now;
     d.inTransit = false;
     w.setOnSite(d, true);
@@ -77,7 +77,7 @@ function onDockProcessed(pkg: Package): void {
     else if (d.state === 'NeverReceived') w.setDriveState(d, 'Received', 'R-LATE-DRIVE');
   }
   if (pkg.first) {
-    for (const d of job.drives) if (d.state === 'Specified') w.setDriveState(d, 'NeverReceived', 'R-NEVER-RECEIVED', `missing-from=${pkg.id}`);
+    for (const d of job.drives) if (d.state === 'Specified') w.setDriveState(d, 'NeverReceived', 'R-NEVER-RECEIVED', job.traced ? `missing-from=${pkg.id}` : '');
   }
   switch (job.state) {
     case 'Shipping': {
@@ -110,7 +110,7 @@ function onDockProcessed(pkg: Package): void {
 /** A drive sent back outside R-FINISH (`return` row). */
 export function returnDrive(w: World, d: Drive, rule: string): void {
   const owner = d.job ?? d.carrier;
-  const traced = w.tracedDrive(d);
+  const traced = d.traced;
   w.emitDrive(traced, d, 'return', '', '', rule, '', traced && d.role === 'orphan' && owner ? `with=${owner.id}` : '');
   d.returned = w.sim.now;
   w.setOnSite(d, false);

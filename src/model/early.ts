@@ -44,13 +44,13 @@ export function startNoJobArrival(w: World, drives: Drive[]): void {
   const deadline = w.sim.now + w.durations.earlyReturn;
   requestContact(w, false, () => {
     const here = drives.filter((d) => d.onSite);
-    for (const d of here) w.emitDrive(w.tracedDrive(d), d, 'contact', '', '', 'R-EARLY-ARRIVAL');
+    for (const d of here) w.emitDrive(d.traced, d, 'contact', '', '', 'R-EARLY-ARRIVAL');
     const answer = customerAnswer(w);
     if (answer === null || w.sim.now + answer >= deadline || here.length === 0) return;
     w.sim.after(answer, () => {
       for (const d of here) {
         if (!d.onSite || d.earlyReturnTimer === NO_TIMER) continue;
-        w.emitDrive(w.tracedDrive(d), d, 'reply', '', '', 'R-EARLY-ARRIVAL');
+        w.emitDrive(d.traced, d, 'reply', '', '', 'R-EARLY-ARRIVAL');
         stopEarlyTimers(w, d);
         returnDrive(w, d, 'R-EARLY-ARRIVAL');
       }
@@ -71,7 +71,7 @@ function onEarlyReturn({ w, d }: { w: World; d: Drive }): void {
   d.earlyReturnTimer = NO_TIMER;
   if (!d.onSite) return;
   if (w.chance(w.scenario.rules.earlyReturnable, w.streams.ops)) {
-    w.emitDrive(w.tracedDrive(d), d, 'return', '', '', 'R-EARLY-RETURN', '', `timer=${TIMERS.earlyReturn.name}`);
+    w.emitDrive(d.traced, d, 'return', '', '', 'R-EARLY-RETURN', '', `timer=${TIMERS.earlyReturn.name}`);
     d.returned = w.sim.now;
     w.setOnSite(d, false);
     forgetHeld(d);
@@ -84,7 +84,7 @@ function onEarlyReturn({ w, d }: { w: World; d: Drive }): void {
 function onEarlyDestroy({ w, d }: { w: World; d: Drive }): void {
   d.earlyDestroyTimer = NO_TIMER;
   if (!d.onSite) return;
-  w.emitDrive(w.tracedDrive(d), d, 'destroy', '', '', 'R-EARLY-DESTROY', '', `timer=${TIMERS.earlyDestroy.name}`);
+  w.emitDrive(d.traced, d, 'destroy', '', '', 'R-EARLY-DESTROY', '', `timer=${TIMERS.earlyDestroy.name}`);
   d.destroyed = w.sim.now;
   w.setOnSite(d, false);
   forgetHeld(d);

@@ -2,7 +2,7 @@
 import { DRIVE_STATES, DRIVE_STATE_INDEX, JOB_STATES, JOB_STATE_INDEX, type DriveState, type JobState } from '../spec/states.js';
 import type { Timer } from '../sim/simulation.js';
 import type { World } from './world.js';
-import { driveId, extraDriveId, jobId, noJobDriveId, orphanDriveId, returnPackageId } from './ids.js';
+import { driveId, extraDriveId, jobId, noJobDriveId, orphanDriveId, packageId, returnPackageId } from './ids.js';
 import { NumberRows } from './number-rows.js';
 
 export type JobType = 'import' | 'export';
@@ -49,7 +49,7 @@ const JOB_STATE_SHIFT = 13, JOB_BEFORE_SHIFT = 17, EXPORT = 1 << 21;
 // Drive flags (Drive.f), then the state and the state before a fault (DRIVE_STATES index + 1, 0 for none), the
 // outcome (OUTCOMES index) and the role (DRIVE_ROLES index).
 const ON_SITE = 1, IN_TRANSIT = 2, COPYING = 4, SKIPPED = 8, RELEASED = 16;
-const DRIVE_STATE_SHIFT = 5, DRIVE_BEFORE_SHIFT = 9, OUTCOME_SHIFT = 13, ROLE_SHIFT = 16;
+const DRIVE_STATE_SHIFT = 5, DRIVE_BEFORE_SHIFT = 9, OUTCOME_SHIFT = 13, ROLE_SHIFT = 16, DRIVE_TRACED = 1 << 18;
 const OUTCOMES: readonly (CopyOutcome | '')[] = ['', 'ok', 'info', 'warnings', 'errors'];
 const DRIVE_ROLES: readonly DriveRole[] = ['listed', 'extra', 'orphan', 'undefined'];
 const driveStateCode = (s: DriveState | null): number => (s === null ? 0 : DRIVE_STATE_INDEX[s] + 1);
@@ -276,8 +276,10 @@ export class Drive {
     readonly carrier: Job | null,
     role: DriveRole,
     bytes: number,
+    /** In the timeline: its owner's rows are, or (a drive of no job) the timeline is full (newDrive). */
+    traced = false,
   ) {
-    this.f = DRIVE_ROLES.indexOf(role) << ROLE_SHIFT;
+    this.f = (DRIVE_ROLES.indexOf(role) << ROLE_SHIFT) | (traced ? DRIVE_TRACED : 0);
     const a = rows.take(), b = rows.lastBase;
     this.a = a;
     this.b = b;
@@ -325,6 +327,11 @@ export class Drive {
   }
 
   get role(): DriveRole { return DRIVE_ROLES[(this.f >>> ROLE_SHIFT) & 3]; }
+  /** Its rows are in the timeline: kept in the drive, so a row about it need not read its job. */
+  get traced(): boolean { return (this.f & DRIVE_TRACED) !== 0; }
+  /** Its state's DRIVE_STATES index, -1 before its first state. */
+  get stateIndex(): number { return ((this.f >>> DRIVE_STATE_SHIFT) & 15) - 1; }
+  set stateIndex(i: number) { this.f = (this.f & ~(15 << DRIVE_STATE_SHIFT)) | ((i + 1) << DRIVE_STATE_SHIFT); }
   /** null until its first state (World.initDriveState). */
   get state(): DriveState | null {
     const i = (this.f >>> DRIVE_STATE_SHIFT) & 15;
@@ -371,10 +378,20 @@ export class Drive {
   }
 }
 
-export interface Package {
-  readonly id: string;
-  readonly job: Job | null;
-  readonly drives: Drive[];
-  /** The job's first package (missing drives become NeverReceived when it is processed). */
-  readonly first: boolean;
+/** A package on its way or at the dock. */
+export class Package {
+  private idText = '';
+
+  constructor(
+    /** The number in its ID (P- and six digits), made when first asked for: only traced rows name it. */
+    private readonly num: number,
+    readonly job: Job | null,
+    readonly drives: Drive[],
+    /** The job's first package (missing drives become NeverReceived when it is processed). */
+    readonly first: boolean,
+  ) {}
+
+  get id(): string {
+    return this.idText !== '' ? this.idText : (this.idText = packageId(this.num));
+  }
 }

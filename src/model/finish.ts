@@ -45,7 +45,7 @@ function onAddressDestroy(job: Job): void {
   const detail = `timer=${TIMERS.badAddressDestroy.name}`;
   for (const d of [...job.drives, ...job.riders]) {
     if (!d.onSite) continue;
-    w.emitDrive(w.tracedDrive(d), d, 'destroy', '', '', 'R-BAD-RETURN-ADDRESS', '', detail);
+    w.emitDrive(d.traced, d, 'destroy', '', '', 'R-BAD-RETURN-ADDRESS', '', detail);
     d.destroyed = w.sim.now;
     w.setOnSite(d, false);
     if (d.role !== 'listed') releaseDrive(w, d);

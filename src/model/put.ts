@@ -42,5 +42,6 @@ export function putJob(w: World, o: PutOptions): Job {
 /** `num`: the number in the drive's ID (its role says the ID's form: entities.ts). */
 export function newDrive(w: World, num: number, job: Job | null, carrier: Job | null, role: DriveRole, bytes: number): Drive {
   w.liveDrives++;
-  return new Drive(w.driveRows, num, job, carrier, role, bytes);
+  const owner = job ?? carrier;
+  return new Drive(w.driveRows, num, job, carrier, role, bytes, owner ? owner.traced : w.timeline.kind === 'full');
 }

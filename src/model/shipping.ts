@@ -4,8 +4,7 @@
  * the contact, R-SHIP-RESOLVE (extend or cancel) and R-SHIP-NORESPONSE.
  */
 import { TIMERS } from '../spec/timers.js';
-import { NO_TIMER, type Drive, type Job, type Package } from './entities.js';
-import { packageId } from './ids.js';
+import { NO_TIMER, Package, type Drive, type Job } from './entities.js';
 import type { World } from './world.js';
 import { newDrive } from './put.js';
 import { deliver, processHeldPackages } from './dock.js';
@@ -61,8 +60,9 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
       drives.push(o);
     }
   }
-  const pkg: Package = { id: packageId(w.nextPackage++), job, drives, first };
-  w.emitJob(job, 'ship', '', '', '', pkg.id, job.traced ? `drives=${drives.length}` : '');
+  const pkg = new Package(w.nextPackage++, job, drives, first);
+  if (job.traced) w.emitJob(job, 'ship', '', '', '', pkg.id, `drives=${drives.length}`);
+  else w.emitJob(job, 'ship', '', '', '');
   const lost = w.chance(ca.lostPackage, r);
   const delayed = w.chance(ca.delayedPackage, r);
   const transit = w.draw(ca.transit, r) + (delayed ? w.draw(ca.delay, r) : 0);

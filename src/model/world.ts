@@ -201,27 +201,23 @@ export class World {
     drive.state = to;
     this.drivesInState[DRIVE_STATE_INDEX[to]]++;
     drive.setEnteredAt(DRIVE_STATE_INDEX[to], this.sim.now);
-    this.emitDrive(this.tracedDrive(drive), drive, 'state', '', to, '');
+    this.emitDrive(drive.traced, drive, 'state', '', to, '');
   }
 
   setDriveState(drive: Drive, to: DriveState, rule: string, detail = ''): void {
-    const from = drive.state;
-    const fi = from === null ? -1 : DRIVE_STATE_INDEX[from], ti = DRIVE_STATE_INDEX[to];
+    const fi = drive.stateIndex, ti = DRIVE_STATE_INDEX[to];
+    const from = fi < 0 ? null : DRIVE_STATES[fi];
     const ok = fi >= 0 && (fi === DRIVE_FAULTED || ti === DRIVE_FAULTED ? isDriveTransitionAllowed(from!, to, drive.beforeFault) : DRIVE_ALLOWED[fi * 8 + ti] === 1);
     if (!ok) throw new ModelBug(`drive ${drive.id}: illegal transition ${from} → ${to} (${rule || 'no rule'}) at ${this.sim.isoTime()}`);
     this.drivesInState[fi]--;
     this.drivesInState[ti]++;
-    if (to === 'Faulted') drive.beforeFault = from;
-    else if (from === 'Faulted') drive.beforeFault = null;
-    drive.state = to;
+    if (ti === DRIVE_FAULTED) drive.beforeFault = from;
+    else if (fi === DRIVE_FAULTED) drive.beforeFault = null;
+    drive.stateIndex = ti;
     if (Number.isNaN(drive.enteredAt(ti))) drive.setEnteredAt(ti, this.sim.now);
-    this.emitDrive(this.tracedDrive(drive), drive, 'state', from as string, to, rule, '', detail);
+    this.emitDrive(drive.traced, drive, 'state', from as string, to, rule, '', detail);
   }
 
-  tracedDrive(drive: Drive): boolean {
-    const owner = drive.job ?? drive.carrier;
-    return owner ? owner.traced : this.timeline.kind === 'full';
-  }
 
   /**
    * Starts a rule timer from the table in src/spec/timers.ts; returns its
