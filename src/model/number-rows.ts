@@ -16,6 +16,7 @@
 export class NumberRows {
   private chunk: Float64Array;
   private next = 0;
+  private madeRows = 0;
   private readonly freeChunks: Float64Array[] = [];
   private readonly freeBases: number[] = [];
   /** Base of the row the last take() returned the chunk of. */
@@ -28,6 +29,16 @@ export class NumberRows {
 
   get stride(): number {
     return this.init.length;
+  }
+
+  /** Rows made so far (in use or free): memory follows this, the most rows in use at once. */
+  get made(): number {
+    return this.madeRows;
+  }
+
+  /** Rows in use (taken and not freed). */
+  get inUse(): number {
+    return this.madeRows - this.freeBases.length;
   }
 
   /** A row set to `init`: returns its chunk, and its base is in `lastBase`. */
@@ -44,6 +55,7 @@ export class NumberRows {
       a = this.chunk;
       b = this.next;
       this.next += this.init.length;
+      this.madeRows++;
     }
     a.set(this.init, b);
     this.lastBase = b;

@@ -90,6 +90,20 @@ describe('memory follows open jobs, not the total', () => {
     expect(model.world.openJobs).toBe(summary.jobs.openAtHorizon);
   });
 
+  it('the rows of numbers in use are those of the job objects and unreleased drives, and freed rows are reused', () => {
+    const loaded = loadScenario('scenarios/default.yaml', ['horizon=730d']);
+    const model = new Model(loaded.scenario, {}, { timeline: { kind: 'off' } });
+    model.advance(model.horizon);
+    const w = model.world;
+    // A job's row is freed when it is deleted or retires into w.retained, a drive's when it is released (number-rows.ts).
+    expect(w.jobRows.inUse).toBe(w.jobs.size);
+    expect(w.driveRows.inUse).toBe(w.liveDrives);
+    // ~17,000 jobs and ~50,000 drives made over two years; rows (~450 and ~1,400) for only the most alive at once.
+    expect(w.nextJob - 1).toBeGreaterThan(15_000);
+    expect(w.jobRows.made).toBeLessThan((w.nextJob - 1) / 20);
+    expect(w.driveRows.made).toBeLessThan((w.nextJob - 1) / 5);
+  });
+
   it('finished jobs whose drives have left wait out R-RETENTION as typed-array entries, not as job objects', () => {
     const loaded = loadScenario('scenarios/default.yaml', ['horizon=400d']);
     const model = new Model(loaded.scenario, {}, { timeline: { kind: 'off' } });
