@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, renameSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable } from './measure.js';
 import { generators } from './kernel.js';
@@ -18,7 +18,13 @@ const SIZES = [
   { label: '1M jobs', horizon: '365d' },
 ];
 
-interface Row { case: string; size: string; result: Record<string, number | string> | null; error?: string; measured?: string }
+/**
+ * `load`: the machine's 1-minute load average just before the case ran. On
+ * this 2-core machine anything above ~0.5 means something else was running,
+ * and a busy neighbour costs memory-bound cases the most: read such a row's
+ * figures as low.
+ */
+interface Row { case: string; size: string; result: Record<string, number | string> | null; error?: string; measured?: string; load?: number }
 
 /**
  * The rows of the last bench/results.json, each with when it was measured: a
@@ -51,8 +57,9 @@ function main(): void {
   const add = (name: string, size: string, args: string[]) => {
     if (only && !name.startsWith(only)) return;
     process.stderr.write(`  ${name}, ${size} …\n`);
+    const load = Math.round(loadavg()[0] * 100) / 100;
     const r = runCase(args);
-    fresh.push('error' in r ? { case: name, size, result: null, error: String(r.error), measured: now } : { case: name, size, result: r, measured: now });
+    fresh.push('error' in r ? { case: name, size, result: null, error: String(r.error), measured: now, load } : { case: name, size, result: r, measured: now, load });
   };
   add('kernel hold model', '1,000 entities, 10M events', ['hold', '1000', '10000000']);
   add('kernel hold model', '100,000 entities, 10M events', ['hold', '100000', '10000000']);
@@ -78,8 +85,8 @@ function main(): void {
   for (const r of fresh) if (!rows.includes(r)) rows.push(r);
   const fmt = (r: Row, key: string) => (r.result && key in r.result ? r.result[key] : '');
   console.log(formatTable(
-    ['case', 'size', 'seconds', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'note'],
-    rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'),
+    ['case', 'size', 'seconds', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'load before', 'note'],
+    rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'), r.load ?? '',
       r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
   ));
   const memory = rows.filter((r) => r.case === 'model, timeline off' && r.result);
