@@ -142,6 +142,23 @@ export class Job {
   /** Deleted (R-DELETE, R-RETENTION, …): what an event scheduled earlier asks of a job it still holds. */
   get isDeleted(): boolean { return (this.f & DELETED) !== 0; }
 
+  get expiryTimer(): Timer { return this.a![this.b + 7]; }
+  set expiryTimer(v: Timer) { this.a![this.b + 7] = v; }
+  get neverReceivedTimer(): Timer { return this.a![this.b + 8]; }
+  set neverReceivedTimer(v: Timer) { this.a![this.b + 8] = v; }
+  get overdueTimer(): Timer { return this.a![this.b + 9]; }
+  set overdueTimer(v: Timer) { this.a![this.b + 9] = v; }
+  get noResponseTimer(): Timer { return this.a![this.b + 10]; }
+  set noResponseTimer(v: Timer) { this.a![this.b + 10] = v; }
+  get replyTimer(): Timer { return this.a![this.b + 11]; }
+  set replyTimer(v: Timer) { this.a![this.b + 11] = v; }
+  get addressReplyTimer(): Timer { return this.a![this.b + 12]; }
+  set addressReplyTimer(v: Timer) { this.a![this.b + 12] = v; }
+  get addressTimer(): Timer { return this.a![this.b + 13]; }
+  set addressTimer(v: Timer) { this.a![this.b + 13] = v; }
+  get retentionTimer(): Timer { return this.a![this.b + 14]; }
+  set retentionTimer(v: Timer) { this.a![this.b + 14] = v; }
+
   /**
    * Gives the job's row back to the world (once it is deleted or retired and
    * its record written): events scheduled earlier may still hold the object,
@@ -161,22 +178,6 @@ export class Job {
     s.b = 0;
     return s;
   }
-  get expiryTimer(): Timer { return this.a![this.b + 7]; }
-  set expiryTimer(v: Timer) { this.a![this.b + 7] = v; }
-  get neverReceivedTimer(): Timer { return this.a![this.b + 8]; }
-  set neverReceivedTimer(v: Timer) { this.a![this.b + 8] = v; }
-  get overdueTimer(): Timer { return this.a![this.b + 9]; }
-  set overdueTimer(v: Timer) { this.a![this.b + 9] = v; }
-  get noResponseTimer(): Timer { return this.a![this.b + 10]; }
-  set noResponseTimer(v: Timer) { this.a![this.b + 10] = v; }
-  get replyTimer(): Timer { return this.a![this.b + 11]; }
-  set replyTimer(v: Timer) { this.a![this.b + 11] = v; }
-  get addressReplyTimer(): Timer { return this.a![this.b + 12]; }
-  set addressReplyTimer(v: Timer) { this.a![this.b + 12] = v; }
-  get addressTimer(): Timer { return this.a![this.b + 13]; }
-  set addressTimer(v: Timer) { this.a![this.b + 13] = v; }
-  get retentionTimer(): Timer { return this.a![this.b + 14]; }
-  set retentionTimer(v: Timer) { this.a![this.b + 14] = v; }
 
   /** The job has retired (release.ts): its lists no longer hold its drives. */
   dropDrives(): void {

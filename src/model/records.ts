@@ -42,6 +42,7 @@ export function keptJob(r: JobRecord): JobRecord {
 export function keptDrive(r: DriveRecord): DriveRecord {
   return { drive: r.drive.snapshot() };
 }
+
 export interface DayRecord {
   time: number;
   jobs: Int32Array;

@@ -4,7 +4,7 @@
  * memory follows the number of open jobs, not the total.
  */
 import { NO_TIMER, type Drive, type Job } from './entities.js';
-import type { World } from './world.js';
+import { ModelBug, type World } from './world.js';
 
 export function releaseJob(w: World, job: Job, rule: string): void {
   job.deleted = w.sim.now;
@@ -58,7 +58,7 @@ export function retireFinishedJob(w: World, job: Job): number {
   if (job.retired >= 0 || !job.drives.every(gone) || !job.riders.every(gone)) return -1;
   // A job's listed drives are released here (never before: dock.ts, early.ts), after the retained entry reads them.
   for (const d of job.drives) {
-    if (d.released) throw new Error(`model bug: listed drive ${d.id} released before its job retired`);
+    if (d.released) throw new ModelBug(`listed drive ${d.id} released before its job retired`);
     d.released = true;
     w.liveDrives--;
     w.recordDrive(d);
