@@ -111,20 +111,39 @@
  * now copying the long-lived records: ~1 KB per job).
  */
 import { processText, readByteRecords, type ReadProgress } from './byte-records.js';
-import { TimelineFormatError } from './format-error.js';
 import { TimelineChecker } from './checker.js';
 import { RowReader } from './row-reader.js';
+import { EMPTY } from './check-part.js';
+import { checkInTwoThreads } from './two-threads.js';
 import type { CheckOptions, CheckResult } from './types.js';
+import { stat } from 'node:fs/promises';
 
-const EMPTY = () => new TimelineFormatError(1, 'time', 'the file is empty: expected the header time,kind,entity,id,job,from,to,rule', 1);
+/**
+ * Files at least this large are checked on two threads (two-threads.ts). A
+ * worker costs its start (~40 ms: a V8 isolate, the checker's modules) and
+ * the file is split twice; below this, one thread is as fast.
+ */
+export const TWO_THREADS_FROM = 64 << 20;
 
 /**
  * Streams a timeline CSV file through the checker. Rejects with
  * TimelineFormatError for an unreadable timeline, and with the file system's
  * error (ENOENT, EISDIR, …) when the file cannot be opened. `onRead` hears
  * how much of the file has been checked, once per chunk (a progress bar).
+ * `threads`: 1 or 2; by default 2 for a file of TWO_THREADS_FROM bytes or more.
  */
-export async function checkTimelineFile(path: string, options?: CheckOptions, onRead?: ReadProgress): Promise<CheckResult> {
+export async function checkTimelineFile(path: string, options?: CheckOptions, onRead?: ReadProgress, threads?: 1 | 2): Promise<CheckResult> {
+  // A file that cannot be stat'ed goes the one-thread way, which reports why as it always did.
+  const two = threads === undefined ? (await stat(path).then((s) => s.size, () => 0)) >= TWO_THREADS_FROM : threads === 2;
+  if (two) {
+    const why = { reason: '' };
+    const r = await checkInTwoThreads(path, options, onRead, why);
+    if (r !== null) return r;
+  }
+  return checkInOneThread(path, options, onRead);
+}
+
+async function checkInOneThread(path: string, options?: CheckOptions, onRead?: ReadProgress): Promise<CheckResult> {
   const checker = new TimelineChecker(options);
   const rows = new RowReader(checker);
   await readByteRecords(path, rows, undefined, onRead);
