@@ -3,7 +3,7 @@
  * read, the rows of partition `index` of `count` checked. Run by this thread
  * and by the worker (part-worker.ts) alike.
  */
-import { readByteRecords, type ReadProgress } from './byte-records.js';
+import { processText, readByteRecords, type ReadProgress } from './byte-records.js';
 import { TimelineChecker } from './checker.js';
 import { TimelineFormatError } from './format-error.js';
 import { Partition } from './partition.js';
@@ -20,6 +20,17 @@ export async function checkPart(path: string, options: CheckOptions | undefined,
   checker.partition = partition;
   const rows = new RowReader(checker, partition);
   await readByteRecords(path, rows, undefined, onRead);
+  if (!rows.sawHeader) throw EMPTY();
+  return checker.finishPart();
+}
+
+/** checkPart for a timeline held in a string (tests: every share on this thread, one after the other). */
+export function checkTextPart(text: string, options: CheckOptions | undefined, index: number, count: number): PartResult {
+  const checker = new TimelineChecker(options);
+  const partition = new Partition(index, count);
+  checker.partition = partition;
+  const rows = new RowReader(checker, partition);
+  processText(text, rows);
   if (!rows.sawHeader) throw EMPTY();
   return checker.finishPart();
 }

@@ -41,8 +41,9 @@ export class Partition {
 
   /** The thread that owns a job, from its ID's hash (fieldHash of the bytes, idHash of the text). */
   of(jobHash: number): number {
-    // A multiplicative mix: the ID hash's low bits follow its last characters too closely.
-    return (Math.imul(jobHash, 0x9e3779b1) >>> 0) % this.count;
+    // Multiply-shift: the product's high bits mix every bit of the hash (its low bits follow the
+    // hash's own low bits, the parity of the ID's last character).
+    return Math.floor(((Math.imul(jobHash, 0x9e3779b1) >>> 0) * this.count) / 2 ** 32);
   }
 
   owns(jobHash: number): boolean {

@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../worker-script.js';
 import type { ReadProgress } from './byte-records.js';
-import { partOutcome, type PartOutcome } from './check-part.js';
+import { checkTextPart, partOutcome, type PartOutcome } from './check-part.js';
 import { TimelineFormatError } from './format-error.js';
 import { mergeParts } from './merge-parts.js';
 import type { CheckOptions, CheckResult } from './types.js';
@@ -41,4 +41,24 @@ export async function checkInTwoThreads(path: string, options: CheckOptions | un
   }
   if (first !== null) throw first;
   return mergeParts(outcomes.map((o) => ('part' in o ? o.part : null)!), why);
+}
+
+/**
+ * The two-thread check of a timeline held in a string, both shares run on
+ * this thread (tests of the partitioning and the merge): the merged result,
+ * or null with `why` set. Throws the format error one thread would.
+ */
+export function checkTextInParts(text: string, options: CheckOptions | undefined, why: { reason: string }, count = 2): CheckResult | null {
+  let first: TimelineFormatError | null = null;
+  const parts = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      parts.push(checkTextPart(text, options, i, count));
+    } catch (err) {
+      if (!(err instanceof TimelineFormatError)) throw err;
+      if (first === null || err.line < first.line) first = err;
+    }
+  }
+  if (first !== null) throw first;
+  return mergeParts(parts, why);
 }
