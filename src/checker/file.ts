@@ -137,9 +137,12 @@
  * Measured (`/usr/bin/time -f "%U %S %e %M" node --expose-gc
  * dist/bench/case.js check <file>`, main's build and this one alternated;
  * the machine shared with another engineer's runs, which took one to two
- * of the two cores and changed from minute to minute). 1M file, three
+ * of the two cores and changed from minute to minute). 1M file, four
  * rounds of 3 pairs:
- * - quieter (load 2.1–4.5 at the starts): main 76.6, 67.7, 58.9 s (0.35,
+ * - quiet (load 1.3–2.4 at the starts): main 56.9, 56.5, 57.2 s (0.46–0.47
+ *   M rows/s; CPU 63.1, 63.1, 63.5 s); two threads 38.7, 35.0, 37.1 s
+ *   (0.68, 0.76, 0.71 M rows/s; CPU 75.2, 68.4, 72.2 s): −35% wall;
+ * - quieter (load 2.1–4.5): main 76.6, 67.7, 58.9 s (0.35,
  *   0.39, 0.45 M rows/s; CPU 76.9, 69.3, 63.6 s); two threads 60.3, 40.4,
  *   35.6 s (0.44, 0.65, 0.74 M rows/s; CPU 81.8, 68.2, 70.7 s);
  * - busier (load 3.4–6.5, the other engineer's runs on ~2 cores): main
@@ -147,13 +150,18 @@
  *   rows/s); two threads 68.6, 76.0, 65.1 s and 73.7, 85.7, 51.7 s (0.35–
  *   0.41, 0.31–0.51 M rows/s; CPU 71–87 s against 57–62 s).
  * Peak RSS (the bench's) 690–832 MiB against 760–772 MiB (two heaps of
- * half the records each). 100k file (2.0M rows), 4 pairs in the quieter
- * minute: main 4.74, 4.26, 4.63, 4.53 s; two threads 3.82, 4.07, 6.64,
- * 4.06 s; CPU 5.8–6.3 s against 7.8–8.9 s; 229–234 against 273–287 MiB;
- * this build on one thread 4.27, 4.49, 5.34, 4.40 s (the one-thread path
- * is not slower than main's within the noise). So: two threads win
+ * half the records each). 100k file (2.0M rows), 4 pairs each round, with
+ * this build forced to one thread as a third: quiet (load 0.9–1.7) main
+ * 4.12, 3.86, 3.58, 4.07 s, two threads 3.72, 3.61, 3.53, 3.70 s, one
+ * thread 4.13, 3.80, 3.84, 3.87 s; quieter (load 2.0–2.4) main 4.74, 4.26,
+ * 4.63, 4.53 s, two threads 3.82, 4.07, 6.64, 4.06 s, one thread 4.27,
+ * 4.49, 5.34, 4.40 s. CPU: main 5.0–6.3 s, two threads 7.1–8.9 s. Peak RSS
+ * 229–234 against 273–287 MiB. The 100k file gains less than the 1M one:
+ * one thread there already keeps the second core partly busy with the
+ * collector's helpers (CPU 1.3× its wall time), and at 1M each thread's
+ * records, half of them, miss the caches less. So: two threads win
  * when a second core is free (best 0.74 against 0.45 M rows/s) and lose
- * when it is not: they cost ~20–35% more CPU. Where it goes (shares of
+ * when it is not: they cost ~15–35% more CPU. Where it goes (shares of
  * the 100k file run alone, --cpu-prof): a share that owns a tenth of the
  * jobs takes 2.0–2.3 s against 5.6 s for the whole check, so reading
  * everything and checking nothing is ~20–25% of one thread (the splitter
