@@ -6,7 +6,7 @@
  * jobs and drives, never the rows.
  */
 import type { TimelineRow } from '../spec/timeline.js';
-import { CheckState } from './context.js';
+import { CheckState, END_INSTANT, ROW, TIMERS } from './context.js';
 import { endInstant } from './consequences.js';
 import { arriveRow, driveStateRow } from './drive-rows.js';
 import { destroyRow, returnRow } from './drive-exits.js';
@@ -17,7 +17,11 @@ import type { CompactJob } from './compact.js';
 import type { Registry } from './registry.js';
 import type { DriveRec, JobRec } from './records.js';
 import { cancelRow, deleteRow, jobStateRow, putRow, refuseRow, updateRow } from './job-rows.js';
-import { emptyRow, validateFieldsInto, validateInto, type CheckRow } from './row.js';
+import { emptyRow, validateFieldsInto, validateInto, validTime, type CheckRow } from './row.js';
+import type { Partition } from './partition.js';
+import type { DetailCache } from './detail-cache.js';
+import { otherRow } from './other-rows.js';
+import type { PartResult } from './merge-parts.js';
 import { timerPassed } from './timer-rules.js';
 import { ARMED } from './timer-pool.js';
 import { resolveOptions, type CheckOptions, type CheckResult } from './types.js';
@@ -93,29 +97,84 @@ export class TimelineChecker {
 
   /** Checks `row`, validated, at time row.t. */
   private accept(line: number, row: CheckRow): void {
+    this.advance(row, line);
+    dispatch(this.ctx, row);
+  }
+
+  /**
+   * A row another thread checks (partition.ts): its time only, so instants end
+   * and timers fire at the same rows as on one thread. `row.t` must be its
+   * time, in order (timeOf). Then what this thread knows that the row's
+   * thread must hear of (other-rows.ts): `row` needs only the fields that names.
+   */
+  other(row: CheckRow, line: number, partition: Partition, look: boolean): void {
+    this.advance(row, line);
+    if (look) otherRow(this.ctx, partition, row, line);
+  }
+
+  /** The time of a row whose time column is not canonical or not in order: throws as a checked row would. */
+  timeOf(time: string, line: number): number {
+    return validTime(time, line, this.instants, this.ctx.now);
+  }
+
+  /** Counts the row and moves the clock to its time (epoch ms, in order). */
+  private advance(row: { t: number }, line: number): void {
     const ctx = this.ctx;
     this.rows++;
     ctx.line = line;
     if (row.t > ctx.now) {
+      ctx.stage = END_INSTANT;
       if (this.started) endInstant(ctx);
       this.started = true;
-      this.passTimers(row, line);
+      ctx.stage = TIMERS;
+      this.passTimers(row.t, line);
+      ctx.stage = ROW;
       ctx.now = row.t;
       ctx.instant++;
     }
-    dispatch(ctx, row);
+  }
+
+  /** Checks rows of one thread's share only (partition.ts); set before the first row. */
+  set partition(p: Partition) {
+    this.ctx.partition = p;
+  }
+
+  /** The parsed details (the row reader routes rows by them). */
+  get details(): DetailCache {
+    return this.ctx.details;
   }
 
   /** Ends the timeline: instant-end checks, timers due by the end, and the result. */
   finish(): CheckResult {
+    this.end();
     const ctx = this.ctx;
+    return { rows: this.rows, violations: ctx.log.sorted(), byRule: ctx.log.byRule() };
+  }
+
+  /** Ends a thread's share of the timeline (partition.ts): what merge-parts.ts needs. */
+  finishPart(): PartResult {
+    this.end();
+    const ctx = this.ctx, found = ctx.log.found();
+    return {
+      rows: this.rows, violations: found.violations, foundAt: found.foundAt, foundSub: found.foundSub, byRule: ctx.log.byRule(), total: ctx.log.total,
+      unknownAdds: ctx.unknownAdds, reexports: ctx.reexports, retractions: ctx.retractions, rememberedReturns: [...ctx.rememberedReturns], unsafe: ctx.partition?.unsafe ?? null,
+    };
+  }
+
+  private end(): void {
+    const ctx = this.ctx;
+    ctx.finishing = true;
+    ctx.stage = END_INSTANT;
     if (this.started) endInstant(ctx);
+    ctx.stage = TIMERS;
     const horizon = this.until ?? ctx.now;
     while (ctx.timers.dueBy(horizon)) {
       const timer = ctx.timers.pop()!;
-      if (ctx.timers.stateOf(timer) === ARMED) timerPassed(ctx, timer, null);
+      if (ctx.timers.stateOf(timer) === ARMED) {
+        ctx.stageDue = ctx.timers.due(timer);
+        timerPassed(ctx, timer, null);
+      }
     }
-    return { rows: this.rows, violations: ctx.log.sorted(), byRule: ctx.log.byRule() };
   }
 
   /** Live job and drive records: stays proportional to the jobs open at once, not to the rows. */
@@ -134,11 +193,14 @@ export class TimelineChecker {
   }
 
   /** Every armed timer due before row.t did not fire: report it, at its due time. */
-  private passTimers(row: CheckRow, line: number): void {
+  private passTimers(t: number, line: number): void {
     const ctx = this.ctx;
-    while (ctx.timers.dueBefore(row.t)) {
+    while (ctx.timers.dueBefore(t)) {
       const timer = ctx.timers.pop()!;
-      if (ctx.timers.stateOf(timer) === ARMED) timerPassed(ctx, timer, line);
+      if (ctx.timers.stateOf(timer) === ARMED) {
+        ctx.stageDue = ctx.timers.due(timer);
+        timerPassed(ctx, timer, line);
+      }
     }
   }
 }

@@ -299,6 +299,16 @@ export function rehydrateDrive(ctx: CheckState, id: string): DriveRec | undefine
   return rehydrate(ctx, c).drives[index];
 }
 
+/** Whether rehydrateDrive would give drive `id` back (it is not given back here). */
+export function compactedDrive(ctx: CheckState, id: string): boolean {
+  if (ctx.compacted.size === 0) return false;
+  const at = id.lastIndexOf('-D');
+  const index = listedDriveIndex(id, at);
+  if (index < 0) return false;
+  const c = ctx.compacted.getPrefix(id, at);
+  return c !== undefined && index < c.driveCount;
+}
+
 /**
  * The deliver row of a compacted job's return package, when it passes (the
  * usual case): recorded in place. Returns false when the row needs the full

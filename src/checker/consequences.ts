@@ -82,6 +82,8 @@ export function inFirstPackage(job: JobRec, x: DriveRec): boolean {
 /** The checks that run once every row of an instant has been seen. */
 export function endInstant(ctx: CheckState): void {
   const touched = ctx.touchedJobs;
+  // Nothing touched (an instant of the other thread's rows only, partition.ts): nothing to do.
+  if (touched.size === 0 && ctx.recompact.size === 0 && ctx.touchedDrives.size === 0) return;
   for (let i = 0; i < touched.size; i++) {
     const job = touched.at(i);
     if (job.deleted || job.instant !== ctx.instant) continue;

@@ -16,7 +16,15 @@ import { Registry } from './registry.js';
 import { IdTable } from './id-table.js';
 import { InstantList } from './instant-list.js';
 import { DetailCache } from './detail-cache.js';
-import { CompactJob, rehydrate, rehydrateDrive, rehydrateJob } from './compact.js';
+import { CompactJob, compactedDrive, rehydrate, rehydrateDrive, rehydrateJob } from './compact.js';
+import type { Partition } from './partition.js';
+
+/** The stages of reading a row, in the order one thread goes through them (see CheckState.stage). */
+export const END_INSTANT = 0;
+export const TIMERS = 1;
+export const ROW = 2;
+/** The "line" of what finish() finds: after every line of any file. */
+const FOUND_END = 2 ** 40;
 
 /** Unknown IDs are reported once each; past this many, further ones are reported every time (bounded memory). */
 const MAX_REMEMBERED_UNKNOWN = 10_000;
@@ -27,6 +35,24 @@ export class CheckState {
   /** Ordinal of the current instant (0 before the first row): what a record's `instant` holds (job-record.ts). */
   instant = 0;
   line = 0;
+  /**
+   * Where the checker is, for ViolationLog's foundAt (merge-parts.ts): FOUND_END
+   * once finish() runs, else the line; the stage within it (END_INSTANT,
+   * TIMERS, ROW) and, among the timers, the due time of the one firing.
+   */
+  finishing = false;
+  stage = ROW;
+  stageDue = 0;
+  /** The rows this thread checks, when two threads share a file (partition.ts); null on one thread. */
+  partition: Partition | null = null;
+  /** Unknown IDs remembered (flagUnknown): two threads are exact only while the two together stay under the bound. */
+  unknownAdds = 0;
+  /** Lines of this thread's re-export puts reported R-RETURN-LOST (two threads: another thread may take it back). */
+  readonly reexports: number[] = [];
+  /** Lines of other threads' re-export puts whose lost job is this thread's (two threads: see other-rows.ts). */
+  readonly retractions: number[] = [];
+  /** Return packages this thread remembered (two threads: one remembered in both would be one entry on one thread). */
+  readonly rememberedReturns = new Set<string>();
   readonly jobs = new Registry<JobRec>(16);
   readonly drives = new Registry<DriveRec>(17);
   /** Customer packages (`ship` rows) → their job, while the job lives: finds an orphan's job. */
@@ -73,7 +99,7 @@ export class CheckState {
   /** Records a violation; `line` null means "no row shows it" (a timer still pending at the end). */
   flag(rule: RuleId, entity: 'job' | 'drive', id: string, job: string, message: string, at = this.now, line: number | null = this.line): void {
     // Stored violations must not pin the read chunks their row's fields were cut from.
-    this.log.add({ rule, entity, id: own(id), job: own(job), time: this.isoOf(at), ...(line !== null && line > 0 ? { line } : {}), message: own(message) });
+    this.log.add({ rule, entity, id: own(id), job: own(job), time: this.isoOf(at), ...(line !== null && line > 0 ? { line } : {}), message: own(message) }, (this.finishing ? FOUND_END : this.line) * 4 + this.stage, this.stage === TIMERS ? this.stageDue : 0);
   }
 
   flagJob(rule: RuleId, job: JobRec, message: string, at?: number, line?: number | null): void {
@@ -88,8 +114,26 @@ export class CheckState {
   flagUnknown(rule: RuleId, entity: 'job' | 'drive', id: string, job: string, message: string): void {
     const key = own(`${entity}:${id}`);
     if (this.unknownReported.has(key)) return;
-    if (this.unknownReported.size < MAX_REMEMBERED_UNKNOWN) this.unknownReported.add(key);
+    if (this.unknownReported.size < MAX_REMEMBERED_UNKNOWN) {
+      this.unknownReported.add(key);
+      this.unknownAdds++;
+    }
     this.flag(rule, entity, id, job, message);
+  }
+
+  /** Whether an unknown `entity` `id` was reported and is remembered. */
+  remembersUnknown(entity: 'job' | 'drive', id: string): boolean {
+    return this.unknownReported.size > 0 && this.unknownReported.has(`${entity}:${id}`);
+  }
+
+  /** Whether the registries hold (or would give back, compact.ts) drive `id`: a look that changes nothing. */
+  knowsDrive(id: string): boolean {
+    return this.drives.peek(id) !== undefined || compactedDrive(this, id);
+  }
+
+  /** knowsDrive for a job. */
+  knowsJob(id: string): boolean {
+    return this.jobs.peek(id) !== undefined || this.compacted.get(id) !== undefined;
   }
 
   /** A put re-creates an ID: forget that it was reported unknown. */

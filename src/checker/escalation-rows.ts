@@ -191,6 +191,8 @@ export function shipRow(ctx: CheckState, row: CheckRow): void {
 function returnOfDeletedJob(ctx: CheckState, row: CheckRow) {
   const r = row.package ? ctx.returnsInTransit.get(row.package) : undefined;
   if (!r || r.jobId !== row.job || ctx.jobs.has(row.job, row.jobHash, row.jobRec)) return undefined;
+  // One thread would have dropped an entry this old at any job's release; this thread sees only its own releases.
+  if (ctx.partition !== null && r.shippedAt < ctx.now - ctx.durations.retention) ctx.partition.mark(ctx.line, 'a return remembered past the retention time');
   ctx.returnsInTransit.delete(row.package);
   return r;
 }

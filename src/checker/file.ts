@@ -2,11 +2,13 @@
  * Checking a whole timeline: from a file (streamed) or from text (tests, small inputs).
  * Both go through the byte reader (byte-records.ts, row-reader.ts).
  *
- * One thread on purpose: a two-thread version (a worker reading, tokenizing
- * and validating into typed-array batches, this thread checking) measured
- * no faster on the 2-core reference machine (0.41–0.54 M against 0.44–0.50 M
- * rows/s): the checking half alone costs more than the reading half, and
- * both allocate enough that their collectors compete for the two cores.
+ * A file of TWO_THREADS_FROM bytes or more is checked on two threads
+ * partitioned by job (two-threads.ts; round 6 below). An earlier split, a
+ * worker reading, tokenizing and validating into typed-array batches and
+ * this thread checking, measured no faster on the 2-core reference machine
+ * (0.41–0.54 M against 0.44–0.50 M rows/s): the checking half alone costs
+ * more than the reading half, and both allocate enough that their
+ * collectors compete for the two cores.
  *
  * Where the time goes (1M-job bench timeline, 26.4M rows, 0 violations; the
  * reference machine is a VM, 2 cores shared with other benchmarks, 4 KB
@@ -103,28 +105,118 @@
  * - a one-comparison fast path for ordinary bytes in the splitter (the
  *   splitter alone, 100k file in memory: 138 → 169 ns a row);
  * - a larger young generation (--max-semi-space-size=64): more CPU.
- * What would pay next: two threads by job (the cross-job rules: orphan
- * drives and packages, reexport-of, drives of no job, the unknown-ID
- * memory, the violation cap's discovery order, timers reported at the first
- * row after their due time), or records as typed-array rows with reference
- * counts (the ID lookups' misses and most of the collector's work, which is
- * now copying the long-lived records: ~1 KB per job).
+ *
+ * Round 6 (branch perf-checker6): two threads by job. This thread and a
+ * worker (part-worker.ts) each read and split the whole file (the page cache
+ * is shared) and take every row's time, so instants end and timers fire at
+ * the same rows as on one thread; each checks only the rows of its jobs
+ * (partition.ts: a hash of the job column; an orphan or a drive of no job
+ * goes with its `with=` job, else by its ID, remembered for its later rows).
+ * Each logs where it found every violation (line, stage of the line,
+ * a firing timer's due time) and merge-parts.ts rebuilds the one-thread
+ * result from the two logs: the first 10,000 by where they were found, then
+ * sorted; the counts summed. A re-export whose lost job is the other
+ * thread's has its R-RETURN-LOST taken back (other-rows.ts). Format errors:
+ * both threads check every row's time and CSV, each the rest of its own
+ * rows; the error of the lowest line is the one-thread error. What the
+ * merge cannot know exactly, it says, and the file is checked again on one
+ * thread: a drive row whose ID is not its job's plus `-suffix`, a drive of
+ * no job the other thread knows (also an orphan found only by the package
+ * of the other thread's job: the simulator always writes `with=`), a
+ * package or return package of jobs in both threads, 10,000 unknown IDs,
+ * the cap cutting a group of violations both threads found at one stage of
+ * one line. The simulator's timelines never need that; of a corpus of 44
+ * mutated and malformed timelines made from the default scenario's
+ * (/tmp/chk6/corpus.mjs: rows deleted, 1 to 20,000; times shifted; states,
+ * rules, packages, job columns and with= changed; rows duplicated; quotes,
+ * CRLF, BOM, bad times, kinds, entities, field counts; 6 past the cap, up to
+ * 95,840 violations) 5 gave up, all drive/package cases; every result, given
+ * up or merged, is byte-identical to main's (JSON of the result, or the
+ * same error), as are the 1M, 100k and default files.
+ *
+ * Measured (`/usr/bin/time -f "%U %S %e %M" node --expose-gc
+ * dist/bench/case.js check <file>`, main's build and this one alternated;
+ * the machine shared with another engineer's runs, which took one to two
+ * of the two cores and changed from minute to minute). 1M file, four
+ * rounds of 3 pairs:
+ * - quiet (load 1.3–2.4 at the starts): main 56.9, 56.5, 57.2 s (0.46–0.47
+ *   M rows/s; CPU 63.1, 63.1, 63.5 s); two threads 38.7, 35.0, 37.1 s
+ *   (0.68, 0.76, 0.71 M rows/s; CPU 75.2, 68.4, 72.2 s): −35% wall;
+ * - quieter (load 2.1–4.5): main 76.6, 67.7, 58.9 s (0.35,
+ *   0.39, 0.45 M rows/s; CPU 76.9, 69.3, 63.6 s); two threads 60.3, 40.4,
+ *   35.6 s (0.44, 0.65, 0.74 M rows/s; CPU 81.8, 68.2, 70.7 s);
+ * - busier (load 3.4–6.5, the other engineer's runs on ~2 cores): main
+ *   58.3, 58.9, 60.2 s and 59.9, 60.4, 63.2 s (0.44–0.45, 0.42–0.44 M
+ *   rows/s); two threads 68.6, 76.0, 65.1 s and 73.7, 85.7, 51.7 s (0.35–
+ *   0.41, 0.31–0.51 M rows/s; CPU 71–87 s against 57–62 s).
+ * Peak RSS (the bench's) 690–832 MiB against 760–772 MiB (two heaps of
+ * half the records each). 100k file (2.0M rows), 4 pairs each round, with
+ * this build forced to one thread as a third: quiet (load 0.9–1.7) main
+ * 4.12, 3.86, 3.58, 4.07 s, two threads 3.72, 3.61, 3.53, 3.70 s, one
+ * thread 4.13, 3.80, 3.84, 3.87 s; quieter (load 2.0–2.4) main 4.74, 4.26,
+ * 4.63, 4.53 s, two threads 3.82, 4.07, 6.64, 4.06 s, one thread 4.27,
+ * 4.49, 5.34, 4.40 s. CPU: main 5.0–6.3 s, two threads 7.1–8.9 s. Peak RSS
+ * 229–234 against 273–287 MiB. The 100k file gains less than the 1M one:
+ * one thread there already keeps the second core partly busy with the
+ * collector's helpers (CPU 1.3× its wall time), and at 1M each thread's
+ * records, half of them, miss the caches less. So: two threads win
+ * when a second core is free (best 0.74 against 0.45 M rows/s) and lose
+ * when it is not: they cost ~15–35% more CPU. Where it goes (shares of
+ * the 100k file run alone, --cpu-prof): a share that owns a tenth of the
+ * jobs takes 2.0–2.3 s against 5.6 s for the whole check, so reading
+ * everything and checking nothing is ~20–25% of one thread (the splitter
+ * alone ~9%, then taking the time, ending instants, the timer queue); each
+ * of two shares is 3.3–3.5 s, ~60% of one thread, and together ~120%.
+ * TWO_THREADS_FROM: the default scenario's 18 MB file takes 0.57–0.65 s on
+ * one thread and 0.89–0.96 s on two, 3 runs each (the ~0.3–0.4 s more is
+ * mostly the worker's start: an isolate and the checker's modules); the
+ * 100k file (159 MB) gains when a core is free.
+ * 64 MB is between, on the side of one thread.
+ * Tried and dropped: the partition as the mixed hash modulo 2, which is the
+ * hash's parity, the parity of the ID's last character: a job J and its
+ * re-export JR always fell in one thread (the high bits now decide).
+ * What would pay next: a cheaper pass over the other thread's rows (~20%
+ * of one thread each: a splitter that stops at the job column and skips to
+ * the line's end when the row is the other thread's), the merge's sub-order
+ * of one line's end-of-instant checks (the line each job was touched at),
+ * so a cap cutting such a group need not give up; and, as before, records
+ * as typed-array rows with reference counts (the ID lookups' misses and
+ * the collector's copying of the long-lived records, ~1 KB per job).
  */
 import { processText, readByteRecords, type ReadProgress } from './byte-records.js';
-import { TimelineFormatError } from './format-error.js';
 import { TimelineChecker } from './checker.js';
 import { RowReader } from './row-reader.js';
+import { EMPTY } from './check-part.js';
+import { checkInTwoThreads } from './two-threads.js';
 import type { CheckOptions, CheckResult } from './types.js';
+import { stat } from 'node:fs/promises';
 
-const EMPTY = () => new TimelineFormatError(1, 'time', 'the file is empty: expected the header time,kind,entity,id,job,from,to,rule', 1);
+/**
+ * Files at least this large are checked on two threads (two-threads.ts). A
+ * worker costs its start (~40 ms: a V8 isolate, the checker's modules) and
+ * the file is split twice; below this, one thread is as fast.
+ */
+export const TWO_THREADS_FROM = 64 << 20;
 
 /**
  * Streams a timeline CSV file through the checker. Rejects with
  * TimelineFormatError for an unreadable timeline, and with the file system's
  * error (ENOENT, EISDIR, …) when the file cannot be opened. `onRead` hears
  * how much of the file has been checked, once per chunk (a progress bar).
+ * `threads`: 1 or 2; by default 2 for a file of TWO_THREADS_FROM bytes or more.
  */
-export async function checkTimelineFile(path: string, options?: CheckOptions, onRead?: ReadProgress): Promise<CheckResult> {
+export async function checkTimelineFile(path: string, options?: CheckOptions, onRead?: ReadProgress, threads?: 1 | 2): Promise<CheckResult> {
+  // A file that cannot be stat'ed goes the one-thread way, which reports why as it always did.
+  const two = threads === undefined ? (await stat(path).then((s) => s.size, () => 0)) >= TWO_THREADS_FROM : threads === 2;
+  if (two) {
+    const why = { reason: '' };
+    const r = await checkInTwoThreads(path, options, onRead, why);
+    if (r !== null) return r;
+  }
+  return checkInOneThread(path, options, onRead);
+}
+
+async function checkInOneThread(path: string, options?: CheckOptions, onRead?: ReadProgress): Promise<CheckResult> {
   const checker = new TimelineChecker(options);
   const rows = new RowReader(checker);
   await readByteRecords(path, rows, undefined, onRead);

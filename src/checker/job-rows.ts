@@ -41,6 +41,7 @@ export function putRow(ctx: CheckState, row: CheckRow): void {
   const reexport = detail.get('reexport-of');
   if (reexport !== undefined && !ctx.lostJobs.has(reexport)) {
     ctx.flagJob('R-RETURN-LOST', job, `re-export of job ${reexport}, whose return was never reported lost or damaged`);
+    if (ctx.partition !== null) ctx.reexports.push(ctx.line);
   }
   ctx.setFlag(job, I.PUT);
 }

@@ -43,6 +43,11 @@ export class Registry<R extends Registered> {
     return this.fallback === null ? undefined : this.fallback(id);
   }
 
+  /** The registered record of `id`, without the fallback (nothing is given back). */
+  peek(id: string): R | undefined {
+    return this.map.getHashed(id, idHash(id));
+  }
+
   has(id: string, hash = idHash(id), hint: R | null = null): boolean {
     return this.get(id, hash, hint) !== undefined;
   }

@@ -53,4 +53,5 @@ export function rememberReturn(ctx: CheckState, jobId: string, type: JobRec['typ
     m.delete(p);
   }
   m.set(returnPackage, { jobId, type, shippedAt: ctx.now });
+  if (ctx.partition !== null) ctx.rememberedReturns.add(returnPackage);
 }

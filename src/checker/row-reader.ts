@@ -17,7 +17,9 @@ import type { CompactJob } from './compact.js';
 import type { ByteRecordSink, FieldSpans } from './byte-records.js';
 import type { TimelineChecker } from './checker.js';
 import { ByteInterner, decode } from './intern.js';
-import { DELETE, DRIVE, JOB, STATE, WORDS, WordCodes, validCodes } from './vocabulary.js';
+import { DELETE, DRIVE, JOB, PUT, SHIP, STATE, WORDS, WordCodes, validCodes } from './vocabulary.js';
+import { idHash } from './id-table.js';
+import type { Partition } from './partition.js';
 import { InstantParser } from './instant.js';
 import { emptyRow, readHeader, toRow, type CheckRow, type ColumnMap } from './row.js';
 
@@ -37,7 +39,8 @@ export class RowReader implements ByteRecordSink {
   private readonly drives: Registry<DriveRec>;
   private readonly compacted: IdTable<CompactJob>;
 
-  constructor(private readonly checker: TimelineChecker) {
+  /** `partition`: check only its rows (partition.ts), and only the time of the others. */
+  constructor(private readonly checker: TimelineChecker, private readonly partition: Partition | null = null) {
     this.jobs = checker.jobs;
     this.drives = checker.drives;
     this.compacted = checker.compacted;
@@ -48,8 +51,71 @@ export class RowReader implements ByteRecordSink {
   }
 
   record(fields: string[], line: number): void {
-    if (this.cols === null) this.cols = readHeader(fields, line);
-    else this.checker.push(toRow(fields, line, this.cols, this.row), line);
+    if (this.cols === null) {
+      this.cols = readHeader(fields, line);
+      return;
+    }
+    const row = toRow(fields, line, this.cols, this.row) as CheckRow;
+    const part = this.partition;
+    if (part === null || this.ownsText(part, row, line)) {
+      this.checker.push(row, line);
+      return;
+    }
+    row.t = this.checker.timeOf(row.time, line);
+    this.checker.other(row, line, part, row.kind === 'put' || row.kind === 'ship' || (row.entity === 'drive' && row.job === ''));
+  }
+
+  /** Whether this thread checks a row read as text (partition.ts): as ownsSpans decides for one read from bytes. */
+  private ownsText(part: Partition, row: CheckRow, line: number): boolean {
+    const job = row.job;
+    if (job !== '') {
+      // Its bytes' hash routes the same job's other rows: the same only for ASCII.
+      for (let i = 0; i < job.length; i++) if (job.charCodeAt(i) >= 0x80) part.mark(line, 'a job ID that is not ASCII');
+      if (!part.owns(idHash(job))) return false;
+      if (row.entity === 'drive') part.checkDriveText(row.id, job, line);
+      return true;
+    }
+    if (row.entity !== 'drive') return part.index === 0;
+    return part.route(row.id, row.detail, this.checker.details) === part.index;
+  }
+
+  /** Whether this thread checks a row read from bytes (partition.ts). */
+  private ownsSpans(part: Partition, buf: Buffer, f: FieldSpans): boolean {
+    const s = f.starts, e = f.ends, h = f.hashes;
+    if (e[4] > s[4]) return part.owns(h[4]);
+    if (this.words.get(buf, s[2], e[2], h[2]) !== DRIVE) return part.index === 0;
+    const d = this.cols!.detailAt;
+    return part.route(decode(buf, s[3], e[3]), d >= 0 ? decode(buf, s[d], e[d]) : '', this.checker.details) === part.index;
+  }
+
+  /**
+   * A row another thread checks: its time only (most of a thread's rows: no word or ID is looked
+   * up), and for the few kinds that reach across jobs what other-rows.ts reads.
+   */
+  private other(part: Partition, buf: Buffer, f: FieldSpans, line: number): void {
+    const s = f.starts, e = f.ends, h = f.hashes, r = this.row, cols = this.cols!, words = this.words;
+    if (e[0] - s[0] === CANONICAL_TIME) {
+      this.instants.readBytes(buf, s[0]);
+      r.t = this.instants.ms;
+    } else {
+      r.t = NaN;
+    }
+    if (!this.checker.inOrder(r)) r.t = this.checker.timeOf(decode(buf, s[0], e[0]), line);
+    // put and ship are the only 3- and 4-letter kinds that matter here: no lookup for the others.
+    const n = e[1] - s[1];
+    const kind = n === 3 || n === 4 ? words.get(buf, s[1], e[1], h[1]) : -1;
+    const look = kind === PUT || kind === SHIP || (e[4] === s[4] && words.get(buf, s[2], e[2], h[2]) === DRIVE);
+    if (look) {
+      r.kind = (kind >= 0 ? WORDS[kind] : decode(buf, s[1], e[1])) as TimelineRow['kind'];
+      r.entity = decode(buf, s[2], e[2]) as TimelineRow['entity'];
+      r.id = decode(buf, s[3], e[3]);
+      r.job = decode(buf, s[4], e[4]);
+      r.rule = wordText(words.get(buf, s[7], e[7], h[7]), buf, s[7], e[7]);
+      const p = cols.packageAt, d = cols.detailAt;
+      r.package = p >= 0 ? decode(buf, s[p], e[p]) : '';
+      r.detail = d >= 0 ? decode(buf, s[d], e[d]) : '';
+    }
+    this.checker.other(r, line, part, look);
   }
 
   spans(buf: Buffer, f: FieldSpans, count: number, line: number): void {
@@ -59,8 +125,14 @@ export class RowReader implements ByteRecordSink {
       return;
     }
     const s = f.starts, e = f.ends, h = f.hashes, r = this.row, words = this.words, names = this.names;
+    const part = this.partition;
+    if (part !== null && !this.ownsSpans(part, buf, f)) {
+      this.other(part, buf, f, line);
+      return;
+    }
     const kind = words.get(buf, s[1], e[1], h[1]);
     const entity = words.get(buf, s[2], e[2], h[2]);
+    if (part !== null && entity === DRIVE && e[4] > s[4]) part.checkDriveRow(buf, s[3], e[3], h[3], s[4], e[4], line);
     this.ids(buf, s[3], e[3], h[3], s[4], e[4], h[4], entity === DRIVE);
     const from = words.get(buf, s[5], e[5], h[5]);
     const to = words.get(buf, s[6], e[6], h[6]);

@@ -55,10 +55,16 @@ export function emptyRow(): CheckRow {
  * in time order (the checker's timers rely on it, and the format requires it).
  */
 export function validateInto(row: TimelineRow, line: number, instants: InstantParser, previous: number, out: TimelineRow): number {
-  const t = instants.parse(row.time);
-  if (Number.isNaN(t)) fail(line, 'time', `"${row.time}" is not an ISO 8601 instant (expected e.g. 2026-03-01T08:00:00.000Z)`);
-  if (t < previous) fail(line, 'time', `${row.time} is earlier than the row before it: rows must be ordered by time`);
+  const t = validTime(row.time, line, instants, previous);
   validateFieldsInto(row, line, out);
+  return t;
+}
+
+/** The time column's value in epoch ms; throws as validateInto does for a time that is not an instant or out of order. */
+export function validTime(time: string, line: number, instants: InstantParser, previous: number): number {
+  const t = instants.parse(time);
+  if (Number.isNaN(t)) fail(line, 'time', `"${time}" is not an ISO 8601 instant (expected e.g. 2026-03-01T08:00:00.000Z)`);
+  if (t < previous) fail(line, 'time', `${time} is earlier than the row before it: rows must be ordered by time`);
   return t;
 }
 

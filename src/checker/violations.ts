@@ -8,15 +8,32 @@ import { MAX_STORED_VIOLATIONS, type Violation } from './types.js';
 
 export class ViolationLog {
   private readonly stored: Violation[] = [];
+  /**
+   * Where each stored violation was found: the line being read (or the end)
+   * and the stage of reading it (context.ts CheckState.stage). Two threads' logs are merged by it (merge-parts.ts), as the one
+   * thread would have found them.
+   */
+  private readonly foundAt: number[] = [];
+  /** Among violations found at one foundAt, what orders them across threads where known (a firing timer's due time). */
+  private readonly foundSub: number[] = [];
   private readonly counts = new Map<RuleId, number>();
   total = 0;
 
   constructor(private readonly cap = MAX_STORED_VIOLATIONS) {}
 
-  add(v: Violation): void {
+  add(v: Violation, foundAt = 0, foundSub = 0): void {
     this.total++;
     this.counts.set(v.rule, (this.counts.get(v.rule) ?? 0) + 1);
-    if (this.stored.length < this.cap) this.stored.push(v);
+    if (this.stored.length < this.cap) {
+      this.stored.push(v);
+      this.foundAt.push(foundAt);
+      this.foundSub.push(foundSub);
+    }
+  }
+
+  /** The stored violations in the order found, and where each was found (a thread's share, for merge-parts.ts). */
+  found(): { violations: Violation[]; foundAt: number[]; foundSub: number[] } {
+    return { violations: this.stored, foundAt: this.foundAt, foundSub: this.foundSub };
   }
 
   /** Sorted by time, then id; ties keep the order found (Array#sort is stable). */

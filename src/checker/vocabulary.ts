@@ -31,6 +31,8 @@ export const JOB = code('job');
 export const DRIVE = code('drive');
 export const STATE = code('state');
 export const DELETE = code('delete');
+export const PUT = code('put');
+export const SHIP = code('ship');
 
 const CLASS = new Uint8Array(WORDS.length);
 for (const k of EVENT_KINDS) CLASS[code(k)] |= KIND;
