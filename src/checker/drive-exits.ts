@@ -77,8 +77,10 @@ export function returnRow(ctx: CheckState, row: CheckRow): void {
     case 'R-ORPHAN-DRIVE': {
       const withJob = ctx.details.get(row.detail).get('with');
       if (x.role !== 'orphan') ctx.flagDrive('R-ORPHAN-DRIVE', x, `returned as an orphan drive, but it is ${x.role === 'undefined' ? 'a drive of no job' : `a ${x.role} drive`}`);
-      else if (!(carrierFlags & I.RETURN_SHIP)) ctx.flagDrive('R-ORPHAN-DRIVE', x, `returned outside the return shipment of job ${x.job!.id}, whose package brought it`);
-      else if (withJob !== x.job!.id) ctx.flagDrive('R-ORPHAN-DRIVE', x, `detail says with=${withJob ?? '(none)'}, but it came with job ${x.job!.id}`);
+      // (x.job is null once the job whose package brought it was deleted: that job's return shipment is past.)
+      else if (x.job === null) ctx.flagDrive('R-ORPHAN-DRIVE', x, `returned after the job whose package brought it was deleted: an orphan goes back in that job's return shipment`);
+      else if (!(carrierFlags & I.RETURN_SHIP)) ctx.flagDrive('R-ORPHAN-DRIVE', x, `returned outside the return shipment of job ${x.job.id}, whose package brought it`);
+      else if (withJob !== x.job.id) ctx.flagDrive('R-ORPHAN-DRIVE', x, `detail says with=${withJob ?? '(none)'}, but it came with job ${x.job.id}`);
       break;
     }
     default:

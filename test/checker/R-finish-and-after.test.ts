@@ -105,6 +105,13 @@ describe('R-ORPHAN-DRIVE', () => {
     expectOnly(check([rows]), 'R-ORPHAN-DRIVE', 'drive', 'O-1', at('d4'));
   });
 
+  it('R-ORPHAN-DRIVE: an orphan returned after the job of its package was deleted is flagged (not a crash)', () => {
+    const rows = edit(story(), 'return,drive,O-1').concat('d100,return,drive,O-1,,,,R-ORPHAN-DRIVE,,with=J1');
+    const v = check([rows]).violations.filter((x) => x.rule === 'R-ORPHAN-DRIVE');
+    expect(v.map((x) => x.time)).toEqual([at('d9'), at('d100')]);
+    expect(v[1].message).toMatch(/after the job whose package brought it was deleted/);
+  });
+
   it('R-ORPHAN-DRIVE: an orphan returned with the job of its package passes', () => {
     expectClean(check([story()]));
   });
