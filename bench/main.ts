@@ -87,7 +87,7 @@ function main(): void {
   console.log(formatTable(
     ['case', 'size', 'seconds', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'load before', 'note'],
     rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'), r.load ?? '',
-      r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
+      r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.poolRowsPerSecond !== undefined ? `${r.result.rows} rows; the pool's thread: ${Number(r.result.poolSeconds).toFixed(1)} s, ${Math.round(Number(r.result.poolRowsPerSecond))} rows/s` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
   ));
   const memory = rows.filter((r) => r.case === 'model, timeline off' && r.result);
   if (memory.length > 0) {
