@@ -190,6 +190,7 @@ import { EMPTY } from './check-part.js';
 import { checkInTwoThreads } from './two-threads.js';
 import type { CheckOptions, CheckResult } from './types.js';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 
 /**
  * Files at least this large are checked on two threads (two-threads.ts). A
@@ -203,11 +204,15 @@ export const TWO_THREADS_FROM = 64 << 20;
  * TimelineFormatError for an unreadable timeline, and with the file system's
  * error (ENOENT, EISDIR, …) when the file cannot be opened. `onRead` hears
  * how much of the file has been checked, once per chunk (a progress bar).
- * `threads`: 1 or 2; by default 2 for a file of TWO_THREADS_FROM bytes or more.
+ * `threads`: 1 or 2; by default 2 for a file of TWO_THREADS_FROM bytes or more
+ * on a machine with two cores or more.
  */
 export async function checkTimelineFile(path: string, options?: CheckOptions, onRead?: ReadProgress, threads?: 1 | 2): Promise<CheckResult> {
   // A file that cannot be stat'ed goes the one-thread way, which reports why as it always did.
-  const two = threads === undefined ? (await stat(path).then((s) => s.size, () => 0)) >= TWO_THREADS_FROM : threads === 2;
+  // On one core a second thread only takes turns with the first.
+  const two = threads === undefined
+    ? availableParallelism() >= 2 && (await stat(path).then((s) => s.size, () => 0)) >= TWO_THREADS_FROM
+    : threads === 2;
   if (two) {
     const why = { reason: '' };
     const r = await checkInTwoThreads(path, options, onRead, why);

@@ -181,6 +181,18 @@ describe('end to end through the compiled CLI', () => {
     expect(cli('check', join(dir, 'nope.csv')).status).toBe(2);
   });
 
+  it('check --threads 2 gives what --threads 1 gives (violations, summary, exit code, the format error); --threads 3 is refused', () => {
+    for (const file of [clean, broken, malformed]) {
+      const one = cli('check', file, '--threads', '1');
+      const two = cli('check', file, '--threads', '2');
+      expect([two.status, two.stdout, two.stderr]).toEqual([one.status, one.stdout, one.stderr]);
+    }
+    const wrong = cli('check', clean, '--threads', '3');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/threads/);
+    expect(wrong.stderr).toMatch(/Choices: "auto", "1", "2"/);
+  });
+
   it('diff: exit 0 identical, 1 different, 2 unreadable', () => {
     expect(cli('diff', clean, clean).status).toBe(0);
     const d = cli('diff', clean, broken, '--context', '1');
