@@ -15,6 +15,7 @@ import { BATCH } from '../src/output/csv-pipeline.js';
 import { BatchWriter } from '../src/output/batch-codec.js';
 import { StringifyPool, defaultThreads } from '../src/output/stringify-pool.js';
 import { holdModel, mmcStation } from './kernel.js';
+import { interference, KINDS } from './machine.js';
 
 type Result = Record<string, number | string>;
 
@@ -23,6 +24,13 @@ async function main(): Promise<Result> {
   const t0 = performance.now();
   const seconds = () => (performance.now() - t0) / 1000;
   switch (kind) {
+    case 'machine': {
+      // What a second thread costs the first, by kind of work (machine.ts).
+      const kind = KINDS.find((k) => k === args[0]);
+      if (kind === undefined) throw new Error(`machine: expected one of ${KINDS.join(', ')}, got ${args[0]}`);
+      const r = await interference(kind);
+      return { seconds: r.aloneMs[0] / 1000, aloneMs: r.aloneMs.map(Math.round).join(' '), twoMs: r.twoMs.map(Math.round).join(' '), speedEach: r.speedEach };
+    }
     case 'hold': {
       const r = holdModel(Number(args[0]), Number(args[1]));
       return { events: r.events, seconds: r.seconds, eventsPerSecond: r.eventsPerSecond };

@@ -11,6 +11,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable } from './measure.js';
 import { generators } from './kernel.js';
+import { KINDS } from './machine.js';
 
 const SIZES = [
   { label: '100k jobs', horizon: '36.5d' },
@@ -61,6 +62,8 @@ function main(): void {
     const r = runCase(args);
     fresh.push('error' in r ? { case: name, size, result: null, error: String(r.error), measured: now, load } : { case: name, size, result: r, measured: now, load });
   };
+  // First, what the machine gives two threads (machine.ts): the parallel cases below read against it.
+  for (const kind of KINDS) add('machine: two threads at once', kind, ['machine', kind]);
   add('kernel hold model', '1,000 entities, 10M events', ['hold', '1000', '10000000']);
   add('kernel hold model', '100,000 entities, 10M events', ['hold', '100000', '10000000']);
   add('kernel M/M/3 station', '2M customers', ['mmc', '2000000']);
@@ -87,7 +90,7 @@ function main(): void {
   console.log(formatTable(
     ['case', 'size', 'seconds', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'load before', 'note'],
     rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'), r.load ?? '',
-      r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.poolRowsPerSecond !== undefined ? `${r.result.rows} rows; the pool's thread: ${Number(r.result.poolSeconds).toFixed(1)} s, ${Math.round(Number(r.result.poolRowsPerSecond))} rows/s` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
+      r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.speedEach !== undefined ? `each thread at ${Number(r.result.speedEach).toFixed(2)} of its speed alone` : r.result?.poolRowsPerSecond !== undefined ? `${r.result.rows} rows; the pool's thread: ${Number(r.result.poolSeconds).toFixed(1)} s, ${Math.round(Number(r.result.poolRowsPerSecond))} rows/s` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
   ));
   const memory = rows.filter((r) => r.case === 'model, timeline off' && r.result);
   if (memory.length > 0) {
