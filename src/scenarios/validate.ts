@@ -14,6 +14,9 @@ import { formatDuration, parseDuration } from './units.js';
  * A rule over the whole (schema-valid) scenario: returns problems as [path, message].
  * `uses` lists the fields it reads, so it can still run when other fields are bad.
  */
+/** The last instant a timeline can hold (four-digit years). */
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
 type CrossRule = { name: string; uses: string[]; check: (s: Scenario) => [string, string][] };
 
 const CROSS_RULES: CrossRule[] = [
@@ -31,6 +34,17 @@ const CROSS_RULES: CrossRule[] = [
       if (d !== undefined) return d > 0 ? [] : [['horizon', `expected a duration > 0, got "${s.horizon}"`]];
       if (!isInstant(s.horizon)) return [['horizon', `expected a duration such as 365d or an ISO date after start, got "${s.horizon}"`]];
       return parseInstant(s.horizon) > parseInstant(s.start) ? [] : [['horizon', `expected a date after start (${s.start}), got "${s.horizon}"`]];
+    },
+  },
+  {
+    // Timeline times are ISO 8601 with four-digit years (docs/timeline.md): a run must end by the last one.
+    name: 'run ends by the year 9999',
+    uses: ['start', 'horizon'],
+    check: (s) => {
+      if (!isInstant(s.start)) return [];
+      const d = parseDuration(s.horizon);
+      const end = d !== undefined ? parseInstant(s.start) + d : isInstant(s.horizon) ? parseInstant(s.horizon) : NaN;
+      return !(end > LAST_INSTANT) ? [] : [['horizon', `expected the run to end by ${new Date(LAST_INSTANT).toISOString()} (timeline times have four-digit years), but start ${s.start} plus horizon ${s.horizon} ends later`]];
     },
   },
   {

@@ -140,6 +140,13 @@ describe('values that make no sense', () => {
     expect(about(problems(path), path, 'horizon')).toMatch(/expected a duration such as 365d or an ISO date after start, got "next year"/);
   });
 
+  it('a run that would end after the year 9999 is refused (timeline times have four-digit years), by duration or by date', () => {
+    const byDuration = file('y10k.yaml', 'start: 9999-12-30\nhorizon: 5d\n');
+    expect(about(problems(byDuration), byDuration, 'horizon')).toMatch(/expected the run to end by 9999-12-31T23:59:59\.999Z .*start 9999-12-30 plus horizon 5d ends later/);
+    const lastDay = file('y9999.yaml', 'start: 9999-12-20\nhorizon: 11d\n');
+    expect(() => loadScenario(lastDay, [])).not.toThrow();
+  });
+
   it('R-DELETE: a policy that deletes a job outside Creating, Completed or Closed is refused, naming the field and the states the spec allows', () => {
     // The spec's table deletes a job from no other state: one deleted in Shipping or Transferring would
     // still have its package, copy or return under way (the model wrote rows for a job already deleted).
