@@ -3,15 +3,16 @@
  * sibling folder and renames it into place only when every file is complete,
  * so an interrupted run never leaves half a result that looks whole.
  */
-import { mkdirSync, rmSync, renameSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, renameSync, existsSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { writing } from './output-error.js';
+import { OutputError, writing } from './output-error.js';
 
 export class AtomicDir {
   readonly tmp: string;
 
   constructor(readonly final: string) {
     this.tmp = join(dirname(final), `.${basename(final)}.tmp-${process.pid}`);
+    checkReplaceable(final);
     writing(`cannot create the output folder ${final}`, () => {
       mkdirSync(dirname(final), { recursive: true });
       rmSync(this.tmp, { recursive: true, force: true });
@@ -27,7 +28,7 @@ export class AtomicDir {
     writing(`cannot write ${name} in ${this.final}`, () => writeFileSync(this.path(name), `${JSON.stringify(value, jsonSafe, 2)}\n`));
   }
 
-  /** Moves the finished folder into place, replacing an older result. */
+  /** Moves the finished folder into place, replacing an older result (checkReplaceable). */
   commit(): void {
     const old = `${this.final}.old-${process.pid}`;
     writing(`cannot move the finished outputs into ${this.final}`, () => {
@@ -39,6 +40,26 @@ export class AtomicDir {
 
   abandon(): void {
     rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What commit() may replace: nothing, an empty folder, or an earlier result
+ * (every run, sweep and merge writes manifest.json). A file, or a folder of
+ * other things (`--out ~/Documents`), is refused before any work, never
+ * deleted.
+ */
+function checkReplaceable(final: string): void {
+  let st;
+  try {
+    st = statSync(final);
+  } catch {
+    return; // nothing there, or a path that cannot exist (a file as a parent): creating the folder says why
+  }
+  if (!st.isDirectory()) throw new OutputError(`${final} is a file, not an output folder: it is left as it is (choose another --out)`);
+  const names = writing(`cannot read the output folder ${final}`, () => readdirSync(final));
+  if (names.length > 0 && !names.includes('manifest.json')) {
+    throw new OutputError(`${final} holds files but no manifest.json, so it is not an earlier iesim result: it is left as it is (choose another --out, or empty it)`);
   }
 }
 

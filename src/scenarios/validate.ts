@@ -23,7 +23,7 @@ const CROSS_RULES: CrossRule[] = [
   {
     name: 'start is an ISO instant',
     uses: ['start'],
-    check: (s) => (isInstant(s.start) ? [] : [['start', `expected an ISO 8601 date or instant such as 2026-01-01, got "${s.start}"`]]),
+    check: (s) => (isInstant(s.start) ? [] : [['start', `expected an ISO 8601 date or instant such as 2026-01-01${notADay(s.start)}, got "${s.start}"`]]),
   },
   {
     name: 'horizon after start',
@@ -32,7 +32,7 @@ const CROSS_RULES: CrossRule[] = [
       if (!isInstant(s.start)) return [];
       const d = parseDuration(s.horizon);
       if (d !== undefined) return d > 0 ? [] : [['horizon', `expected a duration > 0, got "${s.horizon}"`]];
-      if (!isInstant(s.horizon)) return [['horizon', `expected a duration such as 365d or an ISO date after start, got "${s.horizon}"`]];
+      if (!isInstant(s.horizon)) return [['horizon', `expected a duration such as 365d or an ISO date after start${notADay(s.horizon)}, got "${s.horizon}"`]];
       return parseInstant(s.horizon) > parseInstant(s.start) ? [] : [['horizon', `expected a date after start (${s.start}), got "${s.horizon}"`]];
     },
   },
@@ -60,8 +60,8 @@ const CROSS_RULES: CrossRule[] = [
     name: 'peak windows are dates in order',
     uses: ['arrivals.peaks'],
     check: (s) => s.arrivals.peaks.flatMap((p, i): [string, string][] => {
-      if (!isInstant(p.from)) return [[`arrivals.peaks.${i}.from`, `expected an ISO date, got "${p.from}"`]];
-      if (!isInstant(p.to)) return [[`arrivals.peaks.${i}.to`, `expected an ISO date, got "${p.to}"`]];
+      if (!isInstant(p.from)) return [[`arrivals.peaks.${i}.from`, `expected an ISO date${notADay(p.from)}, got "${p.from}"`]];
+      if (!isInstant(p.to)) return [[`arrivals.peaks.${i}.to`, `expected an ISO date${notADay(p.to)}, got "${p.to}"`]];
       return parseInstant(p.to) > parseInstant(p.from) ? [] : [[`arrivals.peaks.${i}.to`, `expected a date after from (${p.from}), got "${p.to}"`]];
     }),
   },
@@ -89,6 +89,16 @@ const CROSS_RULES: CrossRule[] = [
       ? [] : [['arrivals', 'expected at least one weekday and one month with a multiplier > 0']]),
   },
 ];
+
+/** ` (a day its month has)` when `text` is ISO in shape but names a day such as 02-30, else ''. */
+function notADay(text: string): string {
+  try {
+    parseInstant(text);
+  } catch (err) {
+    if ((err as Error).message.includes('not a valid calendar date')) return ' (a day its month has)';
+  }
+  return '';
+}
 
 function isInstant(text: string): boolean {
   try {

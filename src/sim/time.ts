@@ -20,8 +20,18 @@ export function parseInstant(text: string): number {
   // A date-time without an offset would be read as local time: make it UTC.
   const withZone = /T/.test(text) && !/(Z|[+-]\d{2}:\d{2})$/.test(text) ? `${text}Z` : text;
   const ms = Date.parse(withZone);
-  if (!Number.isFinite(ms)) throw new RangeError(`"${text}" is not a valid calendar date`);
+  // Date.parse rolls a day the month lacks into the next month (2026-02-30 is March 2): refuse it instead.
+  if (!Number.isFinite(ms) || !isCalendarDay(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10))) {
+    throw new RangeError(`"${text}" is not a valid calendar date`);
+  }
   return ms;
+}
+
+/** Whether day `d` of month `m` (1–12) exists in year `y` (proleptic Gregorian, as Date). */
+function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;

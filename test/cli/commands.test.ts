@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, ROOT, csvRows, expectNoStack, expectUserError, iesim, list, listFiles, read, readJson, removeDir, tempDir, writeScenario } from './helpers.js';
 
@@ -299,6 +299,34 @@ describe('nothing is written to the output folder when the input is bad', () => 
     expect(r.status, r.stderr).toBe(74);
     expectNoStack(r);
     expect(r.stderr).toMatch(/^iesim: cannot create the output folder \/dev\/full\/out: EEXIST/);
+  });
+
+  it('an --out that is a file, or a folder of other things, is refused before any work (exit 74) and left as it was', () => {
+    const parent = tempDir('out-guard');
+    try {
+      const file = join(parent, 'notes.txt');
+      writeFileSync(file, 'keep me\n');
+      const r = iesim(['run', '--quiet', '--no-report', '--timeline', 'off', '--out', file]);
+      expect(r.status, r.stderr).toBe(74);
+      expectNoStack(r);
+      expect(r.stderr).toMatch(/notes\.txt is a file, not an output folder: it is left as it is/);
+      expect(read(file)).toBe('keep me\n');
+      const docs = join(parent, 'docs');
+      mkdirSync(docs);
+      writeFileSync(join(docs, 'letter.txt'), 'dear\n');
+      const d = iesim(['sweep', 'scenarios/default.yaml', '--set', 'datacenter.copyStations=10,12', '-r', '1', '--quiet', '--out', docs]);
+      expect(d.status, d.stderr).toBe(74);
+      expect(d.stderr).toMatch(/docs holds files but no manifest\.json, so it is not an earlier iesim result/);
+      expect(readdirSync(docs)).toEqual(['letter.txt']);
+      // An empty folder and an earlier result (it has manifest.json) are replaced.
+      const empty = join(parent, 'empty');
+      mkdirSync(empty);
+      expect(iesim(['run', '--quiet', '--no-report', '--timeline', 'off', '--out', empty]).status).toBe(0);
+      expect(iesim(['run', '--quiet', '--no-report', '--timeline', 'off', '--seed', '2', '--out', empty]).status).toBe(0);
+      expect(readJson(join(empty, 'summary.json'))).toBeTruthy();
+    } finally {
+      removeDir(parent);
+    }
   });
 
   it('an earlier complete result is left as it was', () => {

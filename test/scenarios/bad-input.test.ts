@@ -140,6 +140,17 @@ describe('values that make no sense', () => {
     expect(about(problems(path), path, 'horizon')).toMatch(/expected a duration such as 365d or an ISO date after start, got "next year"/);
   });
 
+  it('a day its month does not have (2026-02-30) is refused as a start, a horizon date, a peak or a holiday, not rolled into March', () => {
+    const path = file('feb30.yaml', 'start: 2026-02-30\n');
+    expect(about(problems(path), path, 'start')).toMatch(/\(a day its month has\), got "2026-02-30"/);
+    const horizon = file('apr31.yaml', 'horizon: 2026-04-31\n');
+    expect(about(problems(horizon), horizon, 'horizon')).toMatch(/\(a day its month has\), got "2026-04-31"/);
+    const peak = file('peak31.yaml', 'arrivals:\n  peaks:\n    - { from: 2026-06-31, to: 2026-07-10, multiplier: 2 }\n');
+    expect(about(problems(peak), peak, 'arrivals.peaks.0.from')).toMatch(/\(a day its month has\), got "2026-06-31"/);
+    const holiday = file('holiday.yaml', 'datacenter:\n  dockCalendar:\n    holidays: [2026-12-25, 2026-02-29]\n');
+    expect(about(problems(holiday), holiday, 'datacenter.dockCalendar.holidays.1')).toMatch(/expected a date YYYY-MM-DD that its month has/);
+  });
+
   it('a run that would end after the year 9999 is refused (timeline times have four-digit years), by duration or by date', () => {
     const byDuration = file('y10k.yaml', 'start: 9999-12-30\nhorizon: 5d\n');
     expect(about(problems(byDuration), byDuration, 'horizon')).toMatch(/expected the run to end by 9999-12-31T23:59:59\.999Z .*start 9999-12-30 plus horizon 5d ends later/);

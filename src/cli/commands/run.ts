@@ -49,6 +49,7 @@ export const runCommand: Command = {
     let aggregated: Record<string, unknown> | null = null;
     let targetMissed = false;
     let violations: number | null = null;
+    let written: number | null = null;
     // The bar follows the simulation, then each later phase (checking, the other replications, the report).
     // Replications finish in the background meanwhile: their count shows while the bar is theirs.
     let repsDone = 1;
@@ -65,7 +66,7 @@ export const runCommand: Command = {
           // The timeline checks itself: checks.json, and the count for `expect: violations`.
           if (timeline.kind !== 'off') {
             bar.phase(`iesim ${loaded.name}: checking events.csv`, 'MB');
-            violations = await writeChecks(dir, loaded.scenario, first.horizon, reading);
+            ({ violations, rows: written } = await writeChecks(dir, loaded.scenario, first.horizon, reading));
           }
           if (!others) return;
           bar.phase(`iesim ${loaded.name}: replications`, 'done');
@@ -92,7 +93,7 @@ export const runCommand: Command = {
       bar.stop();
     }
     const seconds = (performance.now() - started) / 1000;
-    report(loaded.name, summary, aggregated, note, seconds, out);
+    report(loaded.name, summary, aggregated, note, seconds, out, timelineRows(summary, args.timeline, written));
     let failed: ExpectationResult[] = [];
     if (args.check) {
       const results = evaluateExpectations(loaded.scenario.expect!, summary, aggregated, violations);
@@ -104,19 +105,30 @@ export const runCommand: Command = {
   },
 };
 
-/** Checks the run's own timeline against the rules (with the scenario's durations) into checks.json; returns the violation count. */
-async function writeChecks(dir: string, scenario: Scenario, horizon: string, onRead: ReadProgress): Promise<number> {
+/** Checks the run's own timeline against the rules (with the scenario's durations) into checks.json; returns the violation count and the rows checked. */
+async function writeChecks(dir: string, scenario: Scenario, horizon: string, onRead: ReadProgress): Promise<{ violations: number; rows: number }> {
   const result = await checkTimelineFile(join(dir, 'events.csv'), { durations: ruleDurations(scenario), policy: rulePolicy(scenario), until: horizon }, onRead);
   const total = Object.values(result.byRule).reduce((a, b) => a + b, 0);
   writeFileSync(join(dir, 'checks.json'), `${JSON.stringify({ rows: result.rows, total, byRule: result.byRule, violations: result.violations }, null, 2)}\n`);
   if (total > 0) process.stderr.write(`iesim: the rule checker found ${total} violation${total === 1 ? '' : 's'} in ${join(dir, 'events.csv')} (see checks.json)\n`);
-  return total;
+  return { violations: total, rows: result.rows };
 }
 
-function report(name: string, s: RunSummary, aggregated: Record<string, unknown> | null, note: string, seconds: number, out: string): void {
+/**
+ * The timeline part of the summary line: the model's rows (summary.json's
+ * timelineRows, the same whatever --timeline says) and, when not every row
+ * goes to events.csv, how many did.
+ */
+function timelineRows(s: RunSummary, mode: string, written: number | null): string {
+  if (mode === 'off') return `${s.timelineRows} timeline rows (timeline off: none written)`;
+  if (mode !== 'full' && written !== null) return `${s.timelineRows} timeline rows (${mode}: ${written} written)`;
+  return `${s.timelineRows} timeline rows`;
+}
+
+function report(name: string, s: RunSummary, aggregated: Record<string, unknown> | null, note: string, seconds: number, out: string, rows: string): void {
   const k = s.kpis;
   const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
-  let text = `${name}: ${s.jobs.created} jobs, ${s.events} events, ${s.timelineRows} timeline rows in ${seconds.toFixed(2)} s\n`;
+  let text = `${name}: ${s.jobs.created} jobs, ${s.events} events, ${rows} in ${seconds.toFixed(2)} s\n`;
   if (aggregated) {
     const h = (aggregated as { headline: Record<string, { mean: number; halfWidth: number }> }).headline;
     const ci = (key: string) => `${fmt(h[key].mean)} ± ${fmt(h[key].halfWidth)}`;
