@@ -188,8 +188,8 @@ export class EventAggregator {
     this.addRow(r.time ?? '', r.kind ?? '', r.entity ?? '', r.id ?? '', r.job ?? '', r.to ?? '', r.rule ?? '', r.detail ?? '');
   }
 
-  /** One events.csv row by its fields (the fast path: no object per row). */
-  addRow(timeText: string, kind: string, entity: string, id: string, job: string, to: string, rule: string, detail: string): void {
+  /** One events.csv row by its fields (the fast path: no object per row); false when it has no readable time (skipped). */
+  addRow(timeText: string, kind: string, entity: string, id: string, job: string, to: string, rule: string, detail: string): boolean {
     let t: number;
     if (timeText === this.lastTimeText) {
       t = this.lastTimeMs;
@@ -198,8 +198,9 @@ export class EventAggregator {
       this.lastTimeText = timeText;
       this.lastTimeMs = t;
     }
-    if (!Number.isFinite(t)) return; // a row without a time: nothing to place
+    if (!Number.isFinite(t)) return false; // a row without a time: nothing to place
     this.addRowAt(t, kind, entity, id, job, to, rule, detail);
+    return true;
   }
 
   /** addRow with the time already parsed (epoch ms, finite): for readers that parse it from bytes. */

@@ -29,12 +29,12 @@ export interface ReportOptions {
  * charts out with a "not available" note on the page. Throws UserError when
  * `dir` is not a folder of run outputs.
  */
-export async function writeReport(dir: string, options: ReportOptions = {}): Promise<{ charts: string[]; html: string }> {
+export async function writeReport(dir: string, options: ReportOptions = {}): Promise<{ charts: string[]; html: string; warnings: string[] }> {
   const log = (s: string) => { if (!options.quiet) process.stderr.write(`${s}\n`); };
   const data = await readOutputs(dir, { ganttJobs: options.ganttJobs, onRead: options.onRead });
   const charts = buildCharts(data);
   const result = await renderReport(dir, data, charts);
   const missing = charts.filter((c) => !c.spec).map((c) => c.name);
   log(`report: ${charts.length - missing.length} charts in ${dir}/charts${missing.length ? ` (not available: ${missing.join(', ')})` : ''}; page ${result.html}`);
-  return result;
+  return { ...result, warnings: data.warnings };
 }

@@ -58,9 +58,21 @@ function sameAscii(s: string, buf: Buffer, start: number, end: number): boolean 
   return true;
 }
 
+/** Rows the report could not use whole: counted and the first line of each kind kept, for a warning. */
+export interface EventProblems {
+  /** Rows without a readable time: skipped (nothing to place them at). */
+  noTime: number;
+  firstNoTime: number;
+  /** Rows with more or fewer fields than the header: read as far as they go. */
+  ragged: number;
+  firstRagged: number;
+}
+
 class EventRows implements ByteRecordSink {
   /** Per COLUMNS entry, its index in the file's header (-1: absent); null until the header is read. */
   private ix: Int32Array | null = null;
+  private width = 0;
+  readonly problems: EventProblems = { noTime: 0, firstNoTime: 0, ragged: 0, firstRagged: 0 };
   private readonly words = new WordCache();
   /** The date part (YYYY-MM-DD) of the last time read, and its epoch ms. */
   private readonly day = Buffer.alloc(10);
@@ -69,24 +81,35 @@ class EventRows implements ByteRecordSink {
   constructor(private readonly path: string, private readonly agg: EventAggregator) {}
 
   /** A record holding a quote (or too many fields), as text. */
-  record(fields: string[]): void {
+  record(fields: string[], line: number): void {
     const ix = this.ix;
     if (!ix) return this.header(fields);
+    this.shape(fields.length, line);
     const c = (k: number) => (ix[k] >= 0 ? fields[ix[k]] ?? '' : '');
-    this.agg.addRow(c(TIME), c(KIND), c(ENTITY), c(ID), c(JOB), c(TO), c(RULE), c(DETAIL));
+    if (!this.agg.addRow(c(TIME), c(KIND), c(ENTITY), c(ID), c(JOB), c(TO), c(RULE), c(DETAIL))) this.noTime(line);
+  }
+
+  private shape(count: number, line: number): void {
+    if (count === this.width) return;
+    if (this.problems.ragged++ === 0) this.problems.firstRagged = line;
+  }
+
+  private noTime(line: number): void {
+    if (this.problems.noTime++ === 0) this.problems.firstNoTime = line;
   }
 
   /** A record without a quote: its cells are decoded only as far as the aggregator needs them. */
-  spans(buf: Buffer, f: FieldSpans, count: number): void {
+  spans(buf: Buffer, f: FieldSpans, count: number, line: number): void {
     const ix = this.ix;
     if (!ix) {
       const names: string[] = [];
       for (let i = 0; i < count; i++) names.push(buf.toString('utf8', f.starts[i], f.ends[i]));
       return this.header(names);
     }
+    if (count !== this.width) this.shape(count, line);
     const ti = ix[TIME];
     const t = ti < count ? this.time(buf, f.starts[ti], f.ends[ti]) : NaN;
-    if (!Number.isFinite(t)) return; // a row without a time: nothing to place (as EventAggregator.addRow)
+    if (!Number.isFinite(t)) return this.noTime(line); // a row without a time: nothing to place (as EventAggregator.addRow)
     const kind = this.word(buf, f, count, ix[KIND]);
     const job = this.text(buf, f, count, ix[JOB]);
     const detail = this.agg.wantsDetail(kind, job) ? this.text(buf, f, count, ix[DETAIL]) : '';
@@ -133,15 +156,32 @@ class EventRows implements ByteRecordSink {
     const missing = REQUIRED.filter((c) => !names.includes(c));
     if (missing.length) throw new UserError(`${this.path}: no column ${missing.join(', ')} (see docs/outputs.md)`);
     this.ix = Int32Array.from(COLUMNS, (c) => names.indexOf(c));
+    this.width = names.length;
   }
 }
 
-/** Streams events.csv (columns in any order; `detail` optional) into the aggregator, rows in file order; `onRead` once per chunk. */
-export async function readEvents(path: string, agg: EventAggregator, onRead?: ReadProgress): Promise<void> {
+/**
+ * Streams events.csv (columns in any order; `detail` optional) into the
+ * aggregator, rows in file order; `onRead` once per chunk. Returns the rows
+ * it could not use whole (eventWarnings() words them): the report still
+ * draws what it can, and `iesim check` names every problem.
+ */
+export async function readEvents(path: string, agg: EventAggregator, onRead?: ReadProgress): Promise<EventProblems> {
+  const rows = new EventRows(path, agg);
   try {
-    await readByteRecords(path, new EventRows(path, agg), undefined, onRead);
+    await readByteRecords(path, rows, undefined, onRead);
+    return rows.problems;
   } catch (err) {
     if (err instanceof TimelineFormatError) throw new UserError(`cannot read ${path}: ${err.message}`);
     throw err;
   }
+}
+
+/** Warnings for the rows readEvents could not use whole (none for a timeline iesim wrote). */
+export function eventWarnings(path: string, p: EventProblems): string[] {
+  const w: string[] = [];
+  const rows = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  if (p.noTime > 0) w.push(`${path}: ${rows(p.noTime)} without a readable time left out of the charts (the first at line ${p.firstNoTime}; \`iesim check\` names every problem)`);
+  if (p.ragged > 0) w.push(`${path}: ${rows(p.ragged)} with another number of fields than the header, read as far as they go (the first at line ${p.firstRagged})`);
+  return w;
 }

@@ -15,7 +15,7 @@ import {
   timeseriesRow, type CsvRecord,
 } from './assemble.js';
 import { DEFAULT_GANTT_JOBS, MAX_GANTT_JOBS } from './limits.js';
-import { readEvents } from './read-events.js';
+import { eventWarnings, readEvents } from './read-events.js';
 import type { ReadProgress } from '../checker/byte-records.js';
 import type { ReportData, TimeseriesRow } from './types.js';
 
@@ -186,13 +186,14 @@ export async function readOutputs(dir: string, options: ReadOptions = {}): Promi
   let timeInState: ReportData['timeInState'] = null;
   let ruleFirings: ReportData['ruleFirings'] = null;
   let eventRows: number | null = null;
+  let warnings: string[] = [];
   if (inputs['events.csv']) {
     const agg = new EventAggregator({
       start: Number.isFinite(start) ? start : null,
       sample: sample ? new Set(sample.jobs.map((j) => j.job)) : null,
       fallbackSize: size,
     });
-    await readEvents(path('events.csv'), agg, options.onRead);
+    warnings = eventWarnings(path('events.csv'), await readEvents(path('events.csv'), agg, options.onRead));
     const res = agg.finish(Number.isFinite(horizon) ? horizon : null);
     eventRows = res.rows;
     timeInState = res.timeInState;
@@ -221,6 +222,6 @@ export async function readOutputs(dir: string, options: ReadOptions = {}): Promi
   return {
     dir, manifest, summary, checks, gantt, timeseries, timeInState,
     turnaround: jobsTally ? jobsTally.turnaround : null,
-    ruleFirings, sweep, eventRows, inputs,
+    ruleFirings, sweep, eventRows, inputs, warnings,
   };
 }

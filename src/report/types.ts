@@ -151,4 +151,6 @@ export interface ReportData {
   eventRows: number | null;
   /** Which input files were present. */
   inputs: Record<string, boolean>;
+  /** What the report could not read whole (rows left out or short), for the user: empty for iesim's own outputs. */
+  warnings: string[];
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventAggregator } from '../../src/report/assemble.js';
-import { readEvents } from '../../src/report/read-events.js';
+import { eventWarnings, readEvents } from '../../src/report/read-events.js';
 import { streamColumns } from '../../src/report/read-outputs.js';
 import { UserError } from '../../src/cli/errors.js';
 
@@ -98,6 +98,29 @@ describe('events.csv read from its bytes for the report', () => {
     const res = bytes as { rows: number; lastTime: number };
     expect(res.rows).toBe(5);
     expect(res.lastTime).toBe(Date.UTC(2026, 2, 6));
+  });
+
+  it('rows it cannot use whole are counted with the first line of each kind, and worded as warnings; a clean file has none', async () => {
+    const lines = [
+      '2026-03-01T00:00:00.000Z,put,job,J-1,J-1,,,,,type=import;drives=1',
+      'not a time,state,job,J-1,J-1,Shipping,Received,R-RECEIVED,,',
+      '2026-03-02T00:00:00.000Z,state,job,J-1,J-1,,Creating',
+      'garbage',
+      '2026-13-45T00:00:00.000Z,state,job,J-1,J-1,Creating,Shipping,,,',
+      '2026-03-03T00:00:00.000Z,state,job,J-1,J-1,Creating,Shipping,"R-SHIP-REQUIRES",,,extra',
+    ];
+    const path = join(dir, 'problems.csv');
+    writeFileSync(path, [HEADER, ...lines].join('\n') + '\n');
+    const problems = await readEvents(path, new EventAggregator());
+    expect(problems).toEqual({ noTime: 3, firstNoTime: 3, ragged: 3, firstRagged: 4 });
+    expect(eventWarnings(path, problems)).toEqual([
+      `${path}: 3 rows without a readable time left out of the charts (the first at line 3; \`iesim check\` names every problem)`,
+      `${path}: 3 rows with another number of fields than the header, read as far as they go (the first at line 4)`,
+    ]);
+    const clean = join(dir, 'clean.csv');
+    // LINES but its short row (8 fields, on purpose: rows read as far as they go); quoted cells and line breaks are fine.
+    writeFileSync(clean, [HEADER, ...LINES.filter((l) => !l.endsWith('R-RECEIVED'))].join('\n') + '\n');
+    expect(eventWarnings(clean, await readEvents(clean, new EventAggregator()))).toEqual([]);
   });
 
   it('a missing column or broken quoting is a user error naming the file', async () => {

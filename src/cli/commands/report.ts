@@ -40,6 +40,7 @@ export const reportCommand: Command = {
     } finally {
       bar.stop();
     }
+    for (const w of result.warnings) process.stderr.write(`iesim: warning: ${w}\n`);
     if (!args.quiet) {
       process.stdout.write(`${result.charts.length / 3} charts written to ${dir}/charts\n${result.html}\n`);
     }

@@ -86,7 +86,8 @@ export const runCommand: Command = {
           // Loaded on use: the chart libraries cost start-up time that KPI-only runs should not pay.
           const { writeReport } = await import('../../report/index.js');
           bar.phase(`iesim ${loaded.name}: report`, 'MB');
-          await writeReport(dir, { quiet: true, onRead: reading });
+          // (A run's own timeline is always read whole; a warning here would be a bug worth seeing.)
+          for (const w of (await writeReport(dir, { quiet: true, onRead: reading })).warnings) process.stderr.write(`iesim: warning: ${w}\n`);
         } : undefined,
       });
     } finally {
