@@ -66,7 +66,7 @@ export function formatViolation(v: Violation): string {
 export function summaryLine(path: string, r: CheckResult): string {
   const counts = Object.entries(r.byRule).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const total = counts.reduce((s, [, n]) => s + n, 0);
-  const rows = `${path}: ${r.rows.toLocaleString('en-US')} rows`;
+  const rows = `${path}: ${r.rows.toLocaleString('en-US')} row${r.rows === 1 ? '' : 's'}`;
   if (total === 0) return `${rows}, no violations`;
   const shown = total > r.violations.length ? ` (the first ${r.violations.length.toLocaleString('en-US')} listed)` : '';
   return `${rows}, ${total.toLocaleString('en-US')} violation${total === 1 ? '' : 's'}${shown}: ${counts.map(([k, n]) => `${k} ${n}`).join(', ')}`;
