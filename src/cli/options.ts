@@ -16,14 +16,23 @@ export function scenarioOptions<T>(y: Argv<T>) {
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or chatter on stderr' });
 }
 
-/** Loads a scenario, turning scenario problems into a user error (exit 2). */
-export function loadForCli(file: string, sets: string[], seed?: string): LoadedScenario {
+/**
+ * Loads a scenario, turning scenario problems into a user error (exit 2).
+ * `seed` and `warmup` are the --seed and --warmup flags: they go in as
+ * --set overrides, and a problem with them names the flag.
+ */
+export function loadForCli(file: string, sets: string[], seed?: string, warmup?: string): LoadedScenario {
+  const all = [...sets];
+  if (warmup !== undefined) all.push(`warmup=${warmup}`);
+  if (seed !== undefined) all.push(`seed=${JSON.stringify(/^-?\d+$/.test(seed) ? Number(seed) : seed)}`);
   try {
-    const all = seed === undefined ? sets : [...sets, `seed=${JSON.stringify(/^-?\d+$/.test(seed) ? Number(seed) : seed)}`];
     return loadScenario(file, all);
   } catch (err) {
-    if (err instanceof ScenarioError) throw new UserError(err.message);
-    throw err;
+    if (!(err instanceof ScenarioError)) throw err;
+    let message = err.message;
+    if (seed !== undefined) message = message.replaceAll(': --set seed: ', ': --seed: ');
+    if (warmup !== undefined) message = message.replaceAll(': --set warmup: ', ': --warmup: ');
+    throw new UserError(message);
   }
 }
 

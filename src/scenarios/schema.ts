@@ -148,7 +148,7 @@ export const scenarioSchema = z
       .meta({ description: 'name of the run (output folder); defaults to the file name' }),
     description: z.string().default('').meta({ description: 'which question this scenario answers' }),
     extends: z.string().optional().meta({ description: 'a scenario file this one overrides (relative path)' }),
-    seed: z.union([z.number().int(), z.string()]).default(1).meta({ description: 'master seed of the random streams' }),
+    seed: z.union([z.number().int(), z.string().min(1, 'expected a whole number or a non-empty text')]).default(1).meta({ description: 'master seed of the random streams' }),
     start: z.string({ error: 'expected an ISO 8601 date or instant such as 2026-01-01' }).default('2026-01-01T00:00:00Z').meta({ description: 'calendar start (ISO 8601)' }),
     horizon: z.string({ error: 'expected a duration such as 365d or an ISO date after start' }).default('365d').meta({ description: 'end of the run: a duration after start (365d) or an ISO date' }),
     warmup: duration('0d', 'statistics ignore jobs created before start + warmup', 0),

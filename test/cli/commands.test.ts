@@ -288,6 +288,15 @@ describe('nothing is written to the output folder when the input is bad', () => 
     expect(existsSync(out)).toBe(false);
   });
 
+  it('an empty --seed and a --warmup as long as the run are refused, naming the flag (not the --set behind it)', () => {
+    const out = join(dir, 'bad-flags');
+    const seed = iesim(['run', '--seed', '', '--out', out]);
+    expectUserError(seed, '--seed: expected a whole number or a non-empty text, got ""');
+    const warmup = iesim(['run', '--warmup', '400d', '--out', out]);
+    expectUserError(warmup, '--warmup: expected a warm-up shorter than the run');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('a sweep with one bad variant: exit 2 and no folder', () => {
     const out = join(dir, 'bad-variant');
     expectUserError(iesim(['sweep', 'scenarios/default.yaml', '--set', 'datacenter.copyStations=10,0', '--out', out]), 'datacenter.copyStations');

@@ -34,7 +34,7 @@ export const runCommand: Command = {
       .example('$0 run --set datacenter.copyStations=12 --timeline off', 'a variant, KPIs only')
       .example('$0 run scenarios/default.yaml --check', 'a regression test: exit 1 if an expectation fails'),
   handler: async (args) => {
-    const loaded = loadForCli(args.scenario, args.warmup ? [...args.set, `warmup=${args.warmup}`] : args.set, args.seed);
+    const loaded = loadForCli(args.scenario, args.set, args.seed, args.warmup || undefined);
     const timeline = timelineOption(args.timeline);
     const plan = replicationPlan(args);
     const trace = traceForCli(loaded);

@@ -75,7 +75,7 @@ export const sweepCommand: Command = {
       dir.abandon();
       throw err;
     }
-    process.stdout.write(`${base.name}: ${variants.length} variants × ${R} replications${shard ? ` (shard ${shard.k}/${shard.n}: ${tasks.length} runs)` : ''}\n  outputs in ${out}/${shard ? ' (combine the shards with iesim merge)' : ''}\n`);
+    process.stdout.write(`${base.name}: ${variants.length} variant${variants.length === 1 ? '' : 's'} × ${R} replication${R === 1 ? '' : 's'}${shard ? ` (shard ${shard.k}/${shard.n}: ${tasks.length} runs)` : ''}\n  outputs in ${out}/${shard ? ' (combine the shards with iesim merge)' : ''}\n`);
     return 0;
   },
 };
