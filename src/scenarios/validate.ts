@@ -209,6 +209,8 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
 /** A found value for a message: JSON, shortened; "nothing" for a missing field. */
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
+  // JSON would print null for these (YAML's .nan, .inf, or a number too large for a double).
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? 'infinity' : '-infinity';
   let text: string | undefined;
   try {
     text = JSON.stringify(v);
@@ -238,7 +240,7 @@ function describeIssue(issue: z.core.$ZodIssue, where: (p: (string | number | sy
   }
   // Say what was found: the schema's own messages name only its type, if anything.
   if (issue.code !== 'custom' && !/\bgot\b/.test(message)) {
-    message = `${message.replace(/, received \w+$/, '')}, got ${show(valueAt(raw, issue.path))}`;
+    message = `${message.replace(/, received [-\w]+$/, '')}, got ${show(valueAt(raw, issue.path))}`;
   }
   return [`${where(issue.path)}: ${message}`];
 }

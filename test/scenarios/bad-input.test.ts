@@ -140,6 +140,14 @@ describe('values that make no sense', () => {
     expect(about(problems(path), path, 'horizon')).toMatch(/expected a duration such as 365d or an ISO date after start, got "next year"/);
   });
 
+  it('YAML\'s .nan and .inf, and a number too large for a double, are named as such (JSON would say null)', () => {
+    const path = file('inf.yaml', 'arrivals:\n  ratePerDay: .nan\ndatacenter:\n  copyStations: 1e400\noperations:\n  operators: -.inf\n');
+    const list = problems(path);
+    expect(about(list, path, 'arrivals.ratePerDay')).toMatch(/expected number, got NaN$/);
+    expect(about(list, path, 'datacenter.copyStations')).toMatch(/expected number, got infinity$/);
+    expect(about(list, path, 'operations.operators')).toMatch(/expected number, got -infinity$/);
+  });
+
   it('a day its month does not have (2026-02-30) is refused as a start, a horizon date, a peak or a holiday, not rolled into March', () => {
     const path = file('feb30.yaml', 'start: 2026-02-30\n');
     expect(about(problems(path), path, 'start')).toMatch(/\(a day its month has\), got "2026-02-30"/);
