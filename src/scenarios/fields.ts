@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { DISTRIBUTION_KINDS, DistributionError, makeDistribution, validateDistribution, type DistributionSpec } from '../sim/distributions.js';
 import { BYTES_HINT, DURATION_HINT, parseBytes, parseDuration } from './units.js';
-import { parseInstant } from '../sim/time.js';
+// isInstant refuses 2026-02-30, which Date.parse would roll into March.
+import { isInstant } from '../sim/time.js';
 
 /** A duration such as "14d", parsed to ms. `min` is the smallest allowed value in ms. */
 export function duration(def: string, description: string, min = 1) {
@@ -167,7 +168,7 @@ export function calendar(def: { days: number[]; hours: [number, number]; holiday
     .object({
       days: z.array(z.number().int().min(0).max(6)).min(1).meta({ description: 'working weekdays, 0 = Sunday … 6 = Saturday' }),
       hours: z.tuple([z.number().min(0).max(24), z.number().min(0).max(24)]).meta({ description: '[open, close] hours in UTC' }),
-      holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine(isDay, 'expected a date YYYY-MM-DD that its month has')).default([]).meta({ description: 'dates nobody works' }),
+      holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine(isInstant, 'expected a date YYYY-MM-DD that its month has')).default([]).meta({ description: 'dates nobody works' }),
     })
     .strict()
     .superRefine((c, ctx) => {
@@ -175,14 +176,4 @@ export function calendar(def: { days: number[]; hours: [number, number]; holiday
     })
     .prefault(def)
     .meta({ description });
-}
-
-/** Whether a YYYY-MM-DD text is a real day (parseInstant refuses 2026-02-30, which Date.parse rolls into March). */
-function isDay(text: string): boolean {
-  try {
-    parseInstant(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -4,7 +4,7 @@
  * field path, what was found and what was expected.
  */
 import type { z } from 'zod';
-import { parseInstant } from '../sim/time.js';
+import { isInstant, parseInstant } from '../sim/time.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { closest } from './suggest.js';
 import { ScenarioError } from './errors.js';
@@ -98,15 +98,6 @@ function notADay(text: string): string {
     if ((err as Error).message.includes('not a valid calendar date')) return ' (a day its month has)';
   }
   return '';
-}
-
-function isInstant(text: string): boolean {
-  try {
-    parseInstant(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Validates a merged scenario object; throws ScenarioError listing every problem. */

@@ -27,6 +27,16 @@ export function parseInstant(text: string): number {
   return ms;
 }
 
+/** Whether parseInstant takes `text`. */
+export function isInstant(text: string): boolean {
+  try {
+    parseInstant(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether day `d` of month `m` (1–12) exists in year `y` (proleptic Gregorian, as Date). */
 function isCalendarDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
