@@ -47,7 +47,7 @@ export function traceForCli(loaded: LoadedScenario): TraceJob[] | undefined {
   const file = loaded.scenario.arrivals.trace;
   if (!file) return undefined;
   try {
-    return readTrace(loaded.file, file, loaded.scenario.start);
+    return readTrace(loaded.file, file, loaded.scenario.start, loaded.scenario.arrivals.maxImportDrives);
   } catch (err) {
     if (err instanceof ScenarioError) throw new UserError(err.message);
     throw err;

@@ -11,7 +11,8 @@ import type { TraceJob } from '../model/arrivals.js';
 import { ScenarioError } from './errors.js';
 import { parseBytes } from './units.js';
 
-export function readTrace(scenarioFile: string, traceFile: string, startIso: string): TraceJob[] {
+/** `maxImportDrives`: the scenario's arrivals.maxImportDrives (the spec: an import job lists at most 10 drives). */
+export function readTrace(scenarioFile: string, traceFile: string, startIso: string, maxImportDrives = Infinity): TraceJob[] {
   const path = resolve(dirname(scenarioFile), traceFile);
   const where = `${scenarioFile}: arrivals.trace: ${path}`;
   if (!existsSync(path)) throw new ScenarioError([`${where}: no such file`]);
@@ -37,6 +38,9 @@ export function readTrace(scenarioFile: string, traceFile: string, startIso: str
     if (type !== 'import' && type !== 'export') problems.push(`${where}:${line}: column type: expected import or export, got "${type}"`);
     const drives = Number(cell('drives'));
     if (!Number.isInteger(drives) || drives < 1) problems.push(`${where}:${line}: column drives: expected a whole number >= 1, got "${cell('drives')}"`);
+    else if (type === 'import' && drives > maxImportDrives) {
+      problems.push(`${where}:${line}: column drives: an import job lists at most ${maxImportDrives} drives (arrivals.maxImportDrives), got ${drives}`);
+    }
     let bytes: number | undefined;
     if (col('bytes') >= 0 && cell('bytes') !== '') {
       bytes = /^\d+(\.\d+)?$/.test(cell('bytes')) ? Number(cell('bytes')) : parseBytes(cell('bytes'));
