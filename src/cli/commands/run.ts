@@ -129,7 +129,8 @@ function timelineRows(s: RunSummary, mode: string, written: number | null): stri
 function report(name: string, s: RunSummary, aggregated: Record<string, unknown> | null, note: string, seconds: number, out: string, rows: string): void {
   const k = s.kpis;
   const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
-  let text = `${name}: ${s.jobs.created} jobs, ${s.events} events, ${rows} in ${seconds.toFixed(2)} s\n`;
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+  let text = `${name}: ${n(s.jobs.created, 'job')}, ${n(s.events, 'event')}, ${rows} in ${seconds.toFixed(2)} s\n`;
   if (aggregated) {
     const h = (aggregated as { headline: Record<string, { mean: number; halfWidth: number }> }).headline;
     const ci = (key: string) => `${fmt(h[key].mean)} ± ${fmt(h[key].halfWidth)}`;
