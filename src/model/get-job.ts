@@ -124,7 +124,8 @@ function retainedGetJob(w: World, seq: number, logs: string): GetJobResult {
 /** Get Job by ID for any open job (active or in retention); undefined when there is none (never created, or deleted). */
 export function getJobById(w: World, id: string): GetJobResult | undefined {
   const job = w.jobs.get(jobIndexOf(id));
-  if (job) return getJob(w, job);
+  // By its exact name, as the service does (J-1 or J-0000001 is not J-000001), here as in retention.
+  if (job && job.id === id) return getJob(w, job);
   const seq = w.retained.find(id);
   if (seq < 0) return undefined;
   return retainedGetJob(w, seq, `${w.scenario.getJob.storageAccount}/${w.scenario.getJob.diagnosticsPath}`);

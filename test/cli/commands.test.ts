@@ -160,7 +160,16 @@ describe('iesim job', () => {
     const r = iesim([...base, '--id', 'J-999999', '--at', '2026-01-10T00:00Z']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('J-999999 does not exist yet');
+    expect(r.stderr).not.toContain('job IDs look like');
     expect(r.stdout).toBe('');
+  });
+
+  it('a drive\'s ID or a job ID in another form: "not found", with what job IDs look like', () => {
+    for (const id of ['J-000001-D01', 'J-1']) {
+      const r = iesim([...base, '--id', id, '--at', '2026-01-10T00:00Z']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`job ${id} does not exist at 2026-01-10T00:00Z: Get Job answers "not found" (job IDs look like J-000042)`);
+    }
   });
 
   it('an instant outside the run, or no instant at all, is bad usage', () => {

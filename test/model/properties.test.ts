@@ -118,6 +118,14 @@ describe('memory follows open jobs, not the total', () => {
 });
 
 describe('Get Job', () => {
+  it('finds a job by its exact name only: J-1 and J-0000001 are not J-000001', () => {
+    const { model } = micro();
+    const fresh = new Model(model.scenario, {}, { trace: [{ time: 0, type: 'import', drives: 1 }] });
+    fresh.advance(86_400_000);
+    expect(getJobById(fresh.world, 'J-000001')?.name).toBe('J-000001');
+    for (const id of ['J-1', 'J-0000001', 'J-000001-D01', 'j-000001']) expect(getJobById(fresh.world, id), id).toBeUndefined();
+  });
+
   it('at several instants of one job, matches its timeline (state, drive states, progress, logs, return package)', () => {
     const { rows, model } = micro();
     expect(rows.length).toBeGreaterThan(10);

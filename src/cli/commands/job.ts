@@ -33,7 +33,9 @@ export const jobCommand: Command = {
     const status = getJobById(model.world, args.id);
     if (!status) {
       const why = deleted || (model.world.nextJob - 1 < Number(args.id.replace(/\D/g, '')) ? 'does not exist yet' : 'does not exist');
-      process.stderr.write(`iesim: job ${args.id} ${why} at ${args.at}: Get Job answers "not found"\n`);
+      // A drive's ID, or a job ID in another form, is a likely slip: say what job IDs look like.
+      const hint = /^J-\d{6,}$/.test(args.id) ? '' : ' (job IDs look like J-000042)';
+      process.stderr.write(`iesim: job ${args.id} ${why} at ${args.at}: Get Job answers "not found"${hint}\n`);
       return 1;
     }
     process.stdout.write(`${JSON.stringify({ at: model.world.sim.isoTime(), ...status }, null, 2)}\n`);
