@@ -17,7 +17,7 @@ import type { CompactJob } from './compact.js';
 import type { Registry } from './registry.js';
 import type { DriveRec, JobRec } from './records.js';
 import { cancelRow, deleteRow, jobStateRow, putRow, refuseRow, updateRow } from './job-rows.js';
-import { emptyRow, validateFieldsInto, validateInto, validTime, type CheckRow } from './row.js';
+import { afterUntil, emptyRow, validateFieldsInto, validateInto, validTime, type CheckRow } from './row.js';
 import type { Partition } from './partition.js';
 import type { DetailCache } from './detail-cache.js';
 import { otherRow } from './other-rows.js';
@@ -123,6 +123,8 @@ export class TimelineChecker {
     this.rows++;
     ctx.line = line;
     if (row.t > ctx.now) {
+      // Past the end the caller gave, the row would be checked but the end's timers not: say so instead.
+      if (this.until !== null && row.t > this.until) afterUntil(row.t, this.until, line);
       ctx.stage = END_INSTANT;
       if (this.started) endInstant(ctx);
       this.started = true;

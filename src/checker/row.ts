@@ -68,6 +68,11 @@ export function validTime(time: string, line: number, instants: InstantParser, p
   return t;
 }
 
+/** A row later than the end the check was given (CheckOptions.until, `iesim check --until`). */
+export function afterUntil(t: number, until: number, line: number): never {
+  return fail(line, 'time', `${new Date(t).toISOString()} is after the end of the timeline given by until (${new Date(until).toISOString()})`);
+}
+
 /**
  * validateInto without the time column: for a row whose time the caller has
  * read and found in order. `out` may be `row` itself: every field is read

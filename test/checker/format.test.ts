@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer, TimelineChecker, TimelineFormatError, checkTimelineFile, checkTimelineText } from '../../src/checker/index.js';
 import { HEADER, tl } from './helpers.js';
+import { checkTextInParts } from '../../src/checker/two-threads.js';
 
 const good = tl(`
   d0,put,job,J1,J1,,,,,type=import;drives=0
@@ -25,6 +26,16 @@ describe('malformed timelines', () => {
     const e = formatError(`${good}2026-13-01T00:00:00.000Z,update,job,J1,J1,,,R-CREATING-RESET,,\n`);
     expect([e.line, e.column, e.columnIndex]).toEqual([4, 'time', 1]);
     expect(e.message).toMatch(/^line 4, column 1 \(time\): "2026-13-01T00:00:00.000Z" is not an ISO 8601 instant/);
+  });
+
+  it('a row after the end given by until names its line, on one thread and on two', () => {
+    const text = `${good}2026-03-02T00:00:00.000Z,update,job,J1,J1,,,R-CREATING-RESET,,\n`;
+    const until = '2026-03-01T12:00:00Z';
+    const message = /^line 4, column 1 \(time\): 2026-03-02T00:00:00.000Z is after the end of the timeline given by until \(2026-03-01T12:00:00.000Z\)$/;
+    expect(() => checkTimelineText(text, { until })).toThrow(message);
+    expect(() => checkTextInParts(text, { until }, { reason: '' })).toThrow(message);
+    // Rows at the end itself are part of the timeline.
+    expect(checkTimelineText(text, { until: '2026-03-02T00:00:00.000Z' }).rows).toBe(3);
   });
 
   it('a time that is not ISO at all (or 30 February) is refused', () => {
