@@ -15,6 +15,7 @@ import { I, appended, type JobRec } from './records.js';
 import { endEarly } from './timer-rules.js';
 import { own } from './strings.js';
 import { deliverCompacted } from './compact.js';
+import { returnMemory } from './release.js';
 
 const untilParser = new InstantParser();
 
@@ -192,7 +193,7 @@ function returnOfDeletedJob(ctx: CheckState, row: CheckRow) {
   const r = row.package ? ctx.returnsInTransit.get(row.package) : undefined;
   if (!r || r.jobId !== row.job || ctx.jobs.has(row.job, row.jobHash, row.jobRec)) return undefined;
   // One thread would have dropped an entry this old at any job's release; this thread sees only its own releases.
-  if (ctx.partition !== null && r.shippedAt < ctx.now - ctx.durations.retention) ctx.partition.mark(ctx.line, 'a return remembered past the retention time');
+  if (ctx.partition !== null && r.shippedAt < ctx.now - returnMemory(ctx)) ctx.partition.mark(ctx.line, 'a return remembered past its time (returnMemory)');
   ctx.returnsInTransit.delete(row.package);
   return r;
 }

@@ -45,11 +45,26 @@ function releaseDrives(ctx: CheckState, job: JobRec, drives: readonly DriveRec[]
   }
 }
 
-/** Keeps a deleted job's return package until delivered or lost; entries older than the retention time are dropped (bounded memory). */
+/**
+ * How long a deleted job's return package is remembered: a year, or the
+ * retention time if longer. A timeline that never delivers (or loses) its
+ * returns would otherwise grow this memory with every deletion; one that
+ * does forgets each return at its deliver or lost row. Not the retention
+ * alone: with a short one (5 days) the job is deleted while its return is
+ * still with the carrier for longer than that, and its deliver row was then
+ * reported as a row for a job that does not exist.
+ */
+export function returnMemory(ctx: CheckState): number {
+  return Math.max(ctx.durations.retention, RETURN_MEMORY_MIN);
+}
+
+const RETURN_MEMORY_MIN = 365 * 86_400_000;
+
+/** Keeps a deleted job's return package until delivered or lost; entries older than returnMemory are dropped (bounded memory). */
 export function rememberReturn(ctx: CheckState, jobId: string, type: JobRec['type'], returnPackage: string): void {
   const m = ctx.returnsInTransit;
   for (const [p, r] of m) {
-    if (r.shippedAt >= ctx.now - ctx.durations.retention) break;
+    if (r.shippedAt >= ctx.now - returnMemory(ctx)) break;
     m.delete(p);
   }
   m.set(returnPackage, { jobId, type, shippedAt: ctx.now });

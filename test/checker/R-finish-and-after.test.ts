@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, check, edit, expectClean, expectOnly, until } from './helpers.js';
-import { badAddress, badAddressAnswered, exportLost, extraAndOrphan, importToPackaging, normalImport, oneDriveFinish } from './lifecycles.js';
+import { badAddress, badAddressAnswered, exportLost, extraAndOrphan, importToPackaging, merge, normalImport, oneDriveFinish } from './lifecycles.js';
 
 describe('R-RETENTION', () => {
   it('R-RETENTION: a job deleted 89 days after Completed is flagged', () => {
@@ -22,6 +22,18 @@ describe('R-RETENTION', () => {
   it('R-RETENTION: deleted exactly 90 days after Completed passes; so does an earlier customer delete', () => {
     expectClean(check([normalImport('J1', 0)]));
     expectClean(check([edit(normalImport('J1', 0), 'R-RETENTION', 'd50,delete,job,J1,J1,Completed,,R-DELETE,,')]));
+  });
+
+  it('R-RETENTION: jobs deleted under a short retention while their returns are still with the carrier: the later deliver rows pass, even weeks after', () => {
+    // Retention 5 days: J1 is deleted at day 16 and J2 at day 22; the carrier delivers their returns at days 40 and 45.
+    // The checker once forgot a deleted job's return after the retention time (at the next deletion): J1's
+    // deliver row was then a row for a job that does not exist.
+    const story = (j: string, s: number, deleted: number, delivered: number) => {
+      const rows = normalImport(j, s).filter((r) => !r.includes(',deliver,'));
+      return edit(rows, 'R-RETENTION', `${at(`d${deleted}`)},delete,job,${j},${j},Completed,,R-RETENTION,,`, `${at(`d${delivered}`)},deliver,job,${j},${j},,,,RP-${j},`);
+    };
+    const rows = merge([story('J1', 0, 16, 40), story('J2', 6, 22, 45)]);
+    expectClean(check([rows], { durations: { retention: 5 * 86_400_000 } }));
   });
 
   it('R-RETENTION: the 90 days come from the options', () => {
