@@ -19,7 +19,10 @@ export function startEarlyArrival(w: World, job: Job, pkg: Package): void {
   job.earlyPending = true;
   const deadline = w.sim.now + w.durations.earlyReturn;
   requestContact(w, w.kpis.counts(job), () => {
-    if (job.state !== 'Creating' || job.isDeleted) return;
+    // No contact once none of the job's early drives is left on site: with a short rules.earlyReturn, every
+    // one may have gone back (R-EARLY-RETURN) or been destroyed before operations got to the call. An orphan
+    // that came in the same package is no drive of the job's (R-ORPHAN-DRIVE) and calls for no contact.
+    if (job.state !== 'Creating' || job.isDeleted || !holdsOwnDrives(job)) return;
     w.emitJob(job, 'contact', '', '', 'R-EARLY-ARRIVAL');
     job.escalations++;
     const answer = customerAnswer(w);
@@ -89,6 +92,11 @@ function onEarlyDestroy({ w, d }: { w: World; d: Drive }): void {
   w.setOnSite(d, false);
   forgetHeld(d);
   if (d.job === null || d.job.isDeleted || d.role !== 'listed') releaseDrive(w, d);
+}
+
+/** Whether a listed or extra drive of the job is among its held (early) packages' drives on site. */
+function holdsOwnDrives(job: Job): boolean {
+  return job.held.some((p) => p.drives.some((d) => d.role !== 'orphan' && d.onSite));
 }
 
 /** A returned or destroyed early drive leaves its job's held packages. */

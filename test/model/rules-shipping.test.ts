@@ -146,6 +146,14 @@ describe('early arrivals: R-EARLY-ARRIVAL, R-EARLY-RETURN, R-EARLY-DESTROY', () 
     ]);
   });
 
+  it('R-EARLY-ARRIVAL: no contact once the job\'s early drives have all gone back before operations get to the call (earlyReturn shorter than the wait)', () => {
+    const { rows } = micro({ customer: { shipsBeforeShippingState: 1 }, rules: { earlyReturn: '1h', earlyReturnable: 1 } });
+    expect(lines(rows, byKind('arrive', 'return', 'contact', 'reply'))).toEqual([
+      '4 arrive J-000001-D01 > R-EARLY-ARRIVAL',
+      `${+(4 + 1 / 24).toFixed(6)} return J-000001-D01 > R-EARLY-RETURN`,
+    ]);
+  });
+
   it('R-EARLY-DESTROY: drives that cannot be returned are destroyed 90 days after arrival', () => {
     const { rows } = micro({ customer: { shipsBeforeShippingState: 1, reachable: 0 }, rules: { earlyReturnable: 0 } });
     expect(lines(rows, byKind('return', 'destroy'))).toEqual(['94 destroy J-000001-D01 > R-EARLY-DESTROY']);
