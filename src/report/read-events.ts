@@ -84,13 +84,13 @@ class EventRows implements ByteRecordSink {
   record(fields: string[], line: number): void {
     const ix = this.ix;
     if (!ix) return this.header(fields);
-    this.shape(fields.length, line);
+    if (fields.length !== this.width) this.ragged(line);
     const c = (k: number) => (ix[k] >= 0 ? fields[ix[k]] ?? '' : '');
     if (!this.agg.addRow(c(TIME), c(KIND), c(ENTITY), c(ID), c(JOB), c(TO), c(RULE), c(DETAIL))) this.noTime(line);
   }
 
-  private shape(count: number, line: number): void {
-    if (count === this.width) return;
+  /** A row with another number of fields than the header. */
+  private ragged(line: number): void {
     if (this.problems.ragged++ === 0) this.problems.firstRagged = line;
   }
 
@@ -106,7 +106,7 @@ class EventRows implements ByteRecordSink {
       for (let i = 0; i < count; i++) names.push(buf.toString('utf8', f.starts[i], f.ends[i]));
       return this.header(names);
     }
-    if (count !== this.width) this.shape(count, line);
+    if (count !== this.width) this.ragged(line);
     const ti = ix[TIME];
     const t = ti < count ? this.time(buf, f.starts[ti], f.ends[ti]) : NaN;
     if (!Number.isFinite(t)) return this.noTime(line); // a row without a time: nothing to place (as EventAggregator.addRow)

@@ -4,19 +4,19 @@
  * field path, what was found and what was expected.
  */
 import type { z } from 'zod';
-import { isInstant, parseInstant } from '../sim/time.js';
+import { isInstant, isIsoShaped, parseInstant } from '../sim/time.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { closest } from './suggest.js';
 import { ScenarioError } from './errors.js';
 import { formatDuration, parseDuration } from './units.js';
 
+/** The last instant a timeline can hold (four-digit years). */
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
 /**
  * A rule over the whole (schema-valid) scenario: returns problems as [path, message].
  * `uses` lists the fields it reads, so it can still run when other fields are bad.
  */
-/** The last instant a timeline can hold (four-digit years). */
-const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
-
 type CrossRule = { name: string; uses: string[]; check: (s: Scenario) => [string, string][] };
 
 const CROSS_RULES: CrossRule[] = [
@@ -42,8 +42,7 @@ const CROSS_RULES: CrossRule[] = [
     uses: ['start', 'horizon'],
     check: (s) => {
       if (!isInstant(s.start)) return [];
-      const d = parseDuration(s.horizon);
-      const end = d !== undefined ? parseInstant(s.start) + d : isInstant(s.horizon) ? parseInstant(s.horizon) : NaN;
+      const end = parseInstant(s.start) + runMs(s);
       return !(end > LAST_INSTANT) ? [] : [['horizon', `expected the run to end by ${new Date(LAST_INSTANT).toISOString()} (timeline times have four-digit years), but start ${s.start} plus horizon ${s.horizon} ends later`]];
     },
   },
@@ -52,7 +51,7 @@ const CROSS_RULES: CrossRule[] = [
     uses: ['start', 'horizon', 'warmup'],
     check: (s) => {
       if (!isInstant(s.start)) return [];
-      const h = parseDuration(s.horizon) ?? (isInstant(s.horizon) ? parseInstant(s.horizon) - parseInstant(s.start) : NaN);
+      const h = runMs(s);
       return s.warmup < h || Number.isNaN(h) || h <= 0 ? [] : [['warmup', 'expected a warm-up shorter than the run (start to horizon)']];
     },
   },
@@ -90,14 +89,14 @@ const CROSS_RULES: CrossRule[] = [
   },
 ];
 
-/** ` (a day its month has)` when `text` is ISO in shape but names a day such as 02-30, else ''. */
+/** The run's length in ms from start to horizon (a duration, or a date after start); NaN when the horizon is neither. Start must be an instant. */
+function runMs(s: Scenario): number {
+  return parseDuration(s.horizon) ?? (isInstant(s.horizon) ? parseInstant(s.horizon) - parseInstant(s.start) : NaN);
+}
+
+/** ` (a day its month has)` for a text ISO in shape that parseInstant refuses (a day such as 02-30), else ''. */
 function notADay(text: string): string {
-  try {
-    parseInstant(text);
-  } catch (err) {
-    if ((err as Error).message.includes('not a valid calendar date')) return ' (a day its month has)';
-  }
-  return '';
+  return isIsoShaped(text) && !isInstant(text) ? ' (a day its month has)' : '';
 }
 
 /** Validates a merged scenario object; throws ScenarioError listing every problem. */

@@ -11,10 +11,18 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 export const WEEK = 7 * DAY;
 
+/** The ISO 8601 forms parseInstant reads: a date, or a date and time, with an optional offset. */
+const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Whether `text` has an ISO 8601 shape parseInstant reads (its date may still not exist: 2026-02-30). */
+export function isIsoShaped(text: string): boolean {
+  return ISO_SHAPE.test(text);
+}
+
 /** Parses an ISO 8601 instant (a date alone means midnight UTC) to epoch ms; throws on anything else. */
 export function parseInstant(text: string): number {
   // Date.parse accepts many non-ISO forms; insist on ISO so files stay portable.
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(text)) {
+  if (!ISO_SHAPE.test(text)) {
     throw new RangeError(`expected an ISO 8601 date or instant such as 2026-03-01 or 2026-03-01T08:00:00Z, got "${text}"`);
   }
   // A date-time without an offset would be read as local time: make it UTC.
