@@ -12,7 +12,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { BatchWriter, type EncodedBatch } from './batch-codec.js';
 import { BufferPool } from './buffer-pool.js';
-import { OrderedFile } from './ordered-file.js';
+import { OrderedFile, type WrittenFile } from './ordered-file.js';
 import { StringifyPool, defaultThreads } from './stringify-pool.js';
 
 /** Rows per batch (bench/case.ts stringifies in batches of the same size). */
@@ -98,12 +98,13 @@ export class CsvPipeline {
     await this.until(() => this.files.every((f) => f.inFlight <= MAX_IN_FLIGHT / 2));
   }
 
-  /** Ends the files (flush every sink first) and the threads. */
-  async close(): Promise<void> {
+  /** Ends the files (flush every sink first) and the threads; says what each file holds. */
+  async close(): Promise<WrittenFile[]> {
     try {
       await this.until(() => this.files.every((f) => f.complete));
-      await Promise.all(this.files.map((f) => f.end()));
+      const written = await Promise.all(this.files.map((f) => f.end()));
       if (this.failure) throw this.failure;
+      return written;
     } finally {
       await this.pool.close();
     }

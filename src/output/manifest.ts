@@ -1,7 +1,8 @@
 /** manifest.json: what produced an output folder, and a hash of every file in it. */
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import type { WrittenFile } from './ordered-file.js';
 
 export interface Manifest {
   iesim: string;
@@ -34,8 +35,14 @@ export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** SHA-256 of every file below `dir` (relative paths, sorted), read as streams: outputs may be larger than a Buffer can hold. */
-export async function hashFiles(dir: string, skip: string[] = []): Promise<Record<string, string>> {
+/**
+ * SHA-256 of every file below `dir` (relative paths, sorted), read as
+ * streams: outputs may be larger than a Buffer can hold. A file in `known`
+ * (hashed as it was written, ordered-file.ts) is not read again unless its
+ * size has changed since.
+ */
+export async function hashFiles(dir: string, skip: string[] = [], known: readonly WrittenFile[] = []): Promise<Record<string, string>> {
+  const hashed = new Map(known.map((k) => [resolve(k.path), k]));
   const out: Record<string, string> = {};
   const files: string[] = [];
   const walk = (d: string) => {
@@ -46,7 +53,10 @@ export async function hashFiles(dir: string, skip: string[] = []): Promise<Recor
     }
   };
   walk(dir);
-  for (const p of files) out[relative(dir, p)] = await hashFile(p);
+  for (const p of files) {
+    const k = hashed.get(resolve(p));
+    out[relative(dir, p)] = k !== undefined && statSync(p).size === k.bytes ? k.sha256 : await hashFile(p);
+  }
   return out;
 }
 

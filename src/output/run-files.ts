@@ -11,6 +11,7 @@ import type { ModelSink } from '../model/sink.js';
 import { DAY_COLUMNS, DRIVE_COLUMNS, JOB_COLUMNS, dayCells, type DayRecord, type DriveRecord, type JobRecord } from '../model/records.js';
 import { CsvPipeline, type CsvSink } from './csv-pipeline.js';
 import { IsoByDay } from './iso-by-day.js';
+import type { WrittenFile } from './ordered-file.js';
 import { writeDriveRow, writeJobRow } from './record-rows.js';
 
 export interface RunFilesOptions {
@@ -87,9 +88,10 @@ export class RunFiles implements ModelSink {
     await this.pipeline.drain();
   }
 
-  async close(): Promise<void> {
+  /** Ends the files; says what each holds (manifest.json's hashes). */
+  async close(): Promise<WrittenFile[]> {
     for (const f of this.files) f.flush();
-    await this.pipeline.close();
+    return this.pipeline.close();
   }
 
   /** Stops writing (the run failed; its folder is discarded). */

@@ -49,7 +49,7 @@ export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions)
     let step = steps.next();
     for (; !step.done; step = steps.next()) await files.drain();
     const summary = step.value;
-    await files.close();
+    const written = await files.close();
     dir.writeJson('summary.json', summary);
     const extra = o.finishing ? await o.finishing(dir.tmp, summary) : undefined;
     const manifest: Manifest = {
@@ -62,7 +62,7 @@ export async function runToFolder(loaded: LoadedScenario, o: RunToFolderOptions)
       replications: extra?.replications ?? 1,
       timeline: o.timelineText,
       scenario: loaded.scenario,
-      files: await hashFiles(dir.tmp),
+      files: await hashFiles(dir.tmp, [], written),
     };
     dir.writeJson('manifest.json', manifest);
     if (o.reporting) await o.reporting(dir.tmp);

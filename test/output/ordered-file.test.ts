@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OrderedFile } from '../../src/output/ordered-file.js';
+import { hashFiles } from '../../src/output/manifest.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'iesim-ordered-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,5 +40,32 @@ describe('a file written from chunks that arrive out of order', () => {
   it('reports a folder that does not exist as an error naming the file', async () => {
     const err = await new Promise<Error>((resolve) => new OrderedFile(join(dir, 'missing', 'c.csv'), 'h\n', () => {}, resolve));
     expect(err.message).toMatch(/cannot write c\.csv: ENOENT/);
+  });
+});
+
+describe('a file hashed as it is written (manifest.json does not read it back)', () => {
+  const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it('says the size and SHA-256 of exactly what is in the file, header and non-ASCII text included', async () => {
+    const sub = mkdtempSync(join(dir, 'hash-'));
+    const path = join(sub, 'd.csv');
+    const f = new OrderedFile(path, 'größe\n', () => {}, (err) => { throw err; });
+    const seqs = [0, 1, 2].map(() => f.reserve());
+    for (const s of [1, 2, 0]) f.put(seqs[s], bytes(`zeile ${s} – ü\n`));
+    const written = await f.end();
+    expect(written.bytes).toBe(readFileSync(path).length);
+    expect(written.sha256).toBe(sha(path));
+    expect(await hashFiles(sub, [], [written])).toEqual({ 'd.csv': sha(path) });
+  });
+
+  it('hashFiles trusts a known hash only while the file keeps its size; a file changed since is read again', async () => {
+    const sub = mkdtempSync(join(dir, 'known-'));
+    const same = join(sub, 'same.csv');
+    const grown = join(sub, 'grown.csv');
+    writeFileSync(same, 'a,b\n');
+    writeFileSync(grown, 'a,b\n');
+    const known = [{ path: same, bytes: 4, sha256: 'as-written' }, { path: grown, bytes: 4, sha256: 'stale' }];
+    appendFileSync(grown, '1,2\n');
+    expect(await hashFiles(sub, [], known)).toEqual({ 'grown.csv': sha(grown), 'same.csv': 'as-written' });
   });
 });
