@@ -5,7 +5,9 @@ import { UserError } from './errors.js';
 import { ScenarioError } from '../scenarios/errors.js';
 import { loadScenario, type LoadedScenario } from '../scenarios/read.js';
 import { readTrace } from '../scenarios/read-trace.js';
-import type { TraceJob } from '../model/arrivals.js';
+import { inRun, type TraceJob } from '../model/arrivals.js';
+import { horizonMs } from '../model/world.js';
+import { parseInstant } from '../sim/time.js';
 import type { ReplicationPlan } from '../experiments/replicate.js';
 import { availableParallelism } from 'node:os';
 
@@ -46,12 +48,28 @@ export function timelineOption(text: string): TimelineMode {
 export function traceForCli(loaded: LoadedScenario): TraceJob[] | undefined {
   const file = loaded.scenario.arrivals.trace;
   if (!file) return undefined;
+  let trace: TraceJob[];
   try {
-    return readTrace(loaded.file, file, loaded.scenario.start, loaded.scenario.arrivals.maxImportDrives);
+    trace = readTrace(loaded.file, file, loaded.scenario.start, loaded.scenario.arrivals.maxImportDrives);
   } catch (err) {
     if (err instanceof ScenarioError) throw new UserError(err.message);
     throw err;
   }
+  const outside = traceOutsideRun(trace, loaded);
+  if (outside) process.stderr.write(`iesim: warning: ${loaded.file}: arrivals.trace: ${outside}\n`);
+  return trace;
+}
+
+/** What of a trace the run leaves out (rows before its start or from its end on), or null: a trace cut by the horizon is easy to miss. */
+export function traceOutsideRun(trace: readonly TraceJob[], loaded: LoadedScenario): string | null {
+  const startMs = parseInstant(loaded.scenario.start);
+  const horizon = horizonMs(loaded.scenario.horizon, startMs);
+  const before = trace.filter((t) => t.time < 0).length;
+  const after = trace.filter((t) => !inRun(t, horizon) && t.time >= 0).length;
+  if (before + after === 0) return null;
+  const iso = (ms: number) => new Date(startMs + ms).toISOString();
+  const parts = [before > 0 ? `${before} before its start` : '', after > 0 ? `${after} at or after its end` : ''].filter(Boolean).join(' and ');
+  return `${before + after} of ${trace.length} ${trace.length === 1 ? 'job is' : 'jobs are'} outside the run (${iso(0)} to ${iso(horizon)}), ${parts}, and not simulated`;
 }
 
 export function replicationOptions<T>(y: Argv<T>) {

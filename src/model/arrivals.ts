@@ -19,10 +19,13 @@ export interface TraceJob {
   bytes?: number;
 }
 
+/** Whether a trace's job falls in the run, [start, horizon): the others are not simulated (the CLI warns of them). */
+export const inRun = (t: TraceJob, horizon: number): boolean => t.time >= 0 && t.time < horizon;
+
 export function startArrivals(w: World, trace?: TraceJob[]): void {
   if (trace) {
     for (const t of trace) {
-      if (t.time >= 0 && t.time < w.horizon) w.sim.at(t.time, onTraceJob, { w, t });
+      if (inRun(t, w.horizon)) w.sim.at(t.time, onTraceJob, { w, t });
     }
   } else {
     const rate = arrivalRate(w);

@@ -119,6 +119,43 @@ describe('iesim run --check', () => {
   });
 });
 
+describe('iesim run with arrivals.trace', () => {
+  // Five jobs: one before the start, two in the 10-day run (an import on the 2nd, an export on the 3rd), two from its end on.
+  let scenario: string;
+  beforeAll(() => {
+    writeFileSync(join(dir, 'arrivals.csv'), 'time,type,drives\n2025-12-31T23:00:00Z,import,1\n2026-01-02T00:00:00Z,import,2\n2026-01-03T00:00:00Z,export,1\n2026-01-11T00:00:00Z,import,1\n2026-02-01T00:00:00Z,import,1\n');
+    scenario = writeScenario(dir, 'traced.yaml', { extends: join(ROOT, 'scenarios', 'default.yaml'), start: '2026-01-01', horizon: '10d', arrivals: { trace: 'arrivals.csv' } });
+  });
+
+  it('warns of the trace\'s jobs outside the run (before its start, at or after its end) and simulates the rest', () => {
+    const out = join(dir, 'run-traced');
+    const r = iesim(['run', scenario, '--quiet', '--no-report', '--timeline', 'off', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`iesim: warning: ${scenario}: arrivals.trace: 3 of 5 jobs are outside the run (2026-01-01T00:00:00.000Z to 2026-01-11T00:00:00.000Z), 1 before its start and 2 at or after its end, and not simulated`);
+    expect(readJson(join(out, 'summary.json')).jobs.created).toBe(2);
+  });
+
+  it('iesim job answers for the trace\'s jobs, as iesim run simulates them (not for Poisson arrivals)', () => {
+    const r = iesim(['job', scenario, '--id', 'J-000002', '--at', '2026-01-05T00:00Z']);
+    expect(r.status, r.stderr).toBe(0);
+    const job = JSON.parse(r.stdout);
+    expect(job.jobType).toBe('Export'); // the trace's second job in the run: 2026-01-03, export, 1 drive
+    expect(job.driveList).toHaveLength(1);
+    const third = iesim(['job', scenario, '--id', 'J-000003', '--at', '2026-01-10T00:00Z']);
+    expect(third.status).toBe(1);
+    expect(third.stderr).toContain('job J-000003 does not exist yet at 2026-01-10T00:00Z');
+    expect(third.stderr).toContain('arrivals.trace: 3 of 5 jobs are outside the run');
+  });
+
+  it('says nothing when every job of the trace is in the run', () => {
+    writeFileSync(join(dir, 'inside.csv'), 'time,type,drives\n2026-01-02T00:00:00Z,import,2\n');
+    const scenario = writeScenario(dir, 'inside.yaml', { extends: join(ROOT, 'scenarios', 'default.yaml'), start: '2026-01-01', horizon: '10d', arrivals: { trace: 'inside.csv' } });
+    const r = iesim(['run', scenario, '--quiet', '--no-report', '--timeline', 'off', '--out', join(dir, 'run-inside')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('iesim sweep and iesim merge', () => {
   it('a sharded sweep merges into the result of the whole sweep', () => {
     const args = ['sweep', 'scenarios/default.yaml', '--set', 'datacenter.copyStations=12,16', '--set', 'horizon=20d', '-r', '1', '--workers', '1', '--quiet'];

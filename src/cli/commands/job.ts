@@ -1,5 +1,5 @@
 import type { Command } from './command.js';
-import { loadForCli, scenarioOptions } from '../options.js';
+import { loadForCli, scenarioOptions, traceForCli } from '../options.js';
 import { UserError } from '../errors.js';
 import { Model } from '../../model/model.js';
 import { getJobById } from '../../model/get-job.js';
@@ -25,7 +25,7 @@ export const jobCommand: Command = {
     let deleted = '';
     const model = new Model(loaded.scenario, {
       job: (r) => { if (r.job.id === args.id) deleted = `was deleted at ${model.world.sim.isoTime(r.job.deleted)} (${r.job.deleteRule})`; },
-    }, { timeline: { kind: 'off' }, name: loaded.name });
+    }, { timeline: { kind: 'off' }, name: loaded.name, trace: traceForCli(loaded) });
     const t = at - model.world.sim.startMs;
     if (t < 0) throw new UserError(`--at: ${args.at} is before the scenario's start (${loaded.scenario.start})`);
     if (t > model.horizon) throw new UserError(`--at: ${args.at} is after the scenario's horizon (${model.world.sim.isoTime(model.horizon)})`);
