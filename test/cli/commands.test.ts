@@ -170,6 +170,12 @@ describe('iesim sweep and iesim merge', () => {
     const m = iesim(['merge', join(dir, 'sweep-1'), join(dir, 'sweep-2'), '--out', join(dir, 'sweep-merged')]);
     expect(m.status, m.stderr).toBe(0);
     expect(read(join(dir, 'sweep-merged', 'sweep.csv'))).toBe(read(join(dir, 'sweep-whole', 'sweep.csv')));
+    // Merging into one of the shards would replace it: refused, by any spelling of its path, and the shard left alone.
+    const shard = read(join(dir, 'sweep-2', 'runs.csv'));
+    for (const out of [join(dir, 'sweep-2'), `${join(dir, 'sweep-2')}/`, join(dir, 'sweep-1', '..', 'sweep-2')]) {
+      expectUserError(iesim(['merge', join(dir, 'sweep-1'), join(dir, 'sweep-2'), '--out', out]), `--out: ${out} is one of the shards being merged`);
+    }
+    expect(read(join(dir, 'sweep-2', 'runs.csv'))).toBe(shard);
   });
 
   it('a scenario without a sweep: block nor a list is bad usage', () => {

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from './command.js';
 import { UserError } from '../errors.js';
 import { AtomicDir } from '../../output/atomic-dir.js';
@@ -16,6 +17,10 @@ export const mergeCommand: Command = {
   handler: async (args) => {
     const dirs = args.shards as string[];
     for (const d of dirs) if (!existsSync(d)) throw new UserError(`${d}: no such folder`);
+    // The output replaces its folder: a shard given as --out would be gone, and the merge not repeatable.
+    const out = realOrResolved(args.out as string);
+    const input = dirs.find((d) => realOrResolved(d) === out);
+    if (input !== undefined) throw new UserError(`--out: ${args.out} is one of the shards being merged (${input}); merge into another folder`);
     // A folder that is no sweep output (no variants.json or runs.csv) is the user's mistake, not a bug.
     const read = <T>(d: string, f: (d: string) => T): T => {
       try {
@@ -52,7 +57,13 @@ export const mergeCommand: Command = {
     writeSweepCsv(dir.tmp, plan, records);
     dir.writeJson('manifest.json', { iesim: packageVersion(), merged: dirs.length, scenarioName: plan.scenario, seed: plan.seed, replications: plan.replications, variants: plan.variants.length, files: await hashFiles(dir.tmp) });
     dir.commit();
-    process.stdout.write(`merged ${dirs.length} shards: ${plan.variants.length} variants × ${plan.replications} replications into ${args.out}/\n`);
+    const { variants: { length: V }, replications: R } = plan;
+    process.stdout.write(`merged ${dirs.length} shard${dirs.length === 1 ? '' : 's'}: ${V} variant${V === 1 ? '' : 's'} × ${R} replication${R === 1 ? '' : 's'} into ${args.out}/\n`);
     return 0;
   },
 };
+
+/** A folder's real path (symbolic links followed) if it exists, else its absolute path. */
+function realOrResolved(path: string): string {
+  return existsSync(path) ? realpathSync(path) : resolve(path);
+}
