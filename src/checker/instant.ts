@@ -20,10 +20,9 @@ export class InstantParser {
     if (text === this.lastText) return this.lastMs;
     let ms = this.canonical(text);
     if (Number.isNaN(ms)) {
-      // Canonical shape with impossible values stays invalid; other ISO shapes go to the strict parser,
-      // after checking that their calendar date exists (Date.parse would roll 02-30 over to March).
+      // Canonical shape with impossible values stays invalid; other ISO shapes go to the strict parser
+      // (which refuses a day its month lacks: the simulator's own reading of a time).
       if (text.length === 24 && text.charCodeAt(23) === 90 && text.charCodeAt(10) === 84) return NaN;
-      if (!dateExists(text)) return NaN;
       try {
         ms = parseInstant(text);
       } catch {
@@ -83,20 +82,15 @@ export class InstantParser {
 
   /** Caches the epoch of day y-mo-d; false if there is no such day. */
   private newDay(y: number, mo: number, d: number): boolean {
-    const dayMs = Date.UTC(y, mo - 1, d);
-    // Date.UTC rolls 2026-02-30 over to March: refuse dates that do not exist.
-    if (new Date(dayMs).getUTCDate() !== d || y < 100) return false;
+    // setUTCFullYear, not Date.UTC: that reads years 0–99 as 1900–1999 (and parseInstant takes 0050 as 50).
+    const day = new Date(0);
+    const dayMs = day.setUTCFullYear(y, mo - 1, d);
+    // It rolls 2026-02-30 over to March: refuse dates that do not exist.
+    if (day.getUTCDate() !== d) return false;
     this.dayKey = (y * 100 + mo) * 100 + d;
     this.dayMs = dayMs;
     return true;
   }
-}
-
-/** Whether a text starting `YYYY-MM-DD` names a real calendar day. */
-function dateExists(s: string): boolean {
-  const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
-  return new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
 }
 
 /** The value of `len` decimal digits (bytes) at `at`, or -1 if any is not a digit. */
