@@ -64,12 +64,13 @@ export function traceForCli(loaded: LoadedScenario): TraceJob[] | undefined {
 export function traceOutsideRun(trace: readonly TraceJob[], loaded: LoadedScenario): string | null {
   const startMs = parseInstant(loaded.scenario.start);
   const horizon = horizonMs(loaded.scenario.horizon, startMs);
-  const before = trace.filter((t) => t.time < 0).length;
-  const after = trace.filter((t) => !inRun(t, horizon) && t.time >= 0).length;
-  if (before + after === 0) return null;
+  const outside = trace.filter((t) => !inRun(t, horizon));
+  if (outside.length === 0) return null;
+  const before = outside.filter((t) => t.time < 0).length;
+  const after = outside.length - before;
   const iso = (ms: number) => new Date(startMs + ms).toISOString();
   const parts = [before > 0 ? `${before} before its start` : '', after > 0 ? `${after} at or after its end` : ''].filter(Boolean).join(' and ');
-  return `${before + after} of ${trace.length} ${trace.length === 1 ? 'job is' : 'jobs are'} outside the run (${iso(0)} to ${iso(horizon)}), ${parts}, and not simulated`;
+  return `${outside.length} of ${trace.length} ${trace.length === 1 ? 'job is' : 'jobs are'} outside the run (${iso(0)} to ${iso(horizon)}), ${parts}, and not simulated`;
 }
 
 export function replicationOptions<T>(y: Argv<T>) {
