@@ -3,13 +3,14 @@
  * `node dist/bench/case.js <case> <args…>` prints one JSON line.
  */
 import { statSync, createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
 import { stringify } from 'csv-stringify/sync';
 import { loadScenario } from '../src/scenarios/read.js';
 import { Model } from '../src/model/model.js';
-import { runReplications } from '../src/experiments/pool.js';
+import { ReplicationPool, runReplications } from '../src/experiments/pool.js';
 import { runToFolder } from '../src/output/run-to-folder.js';
 import { BATCH } from '../src/output/csv-pipeline.js';
 import { BatchWriter } from '../src/output/batch-codec.js';
@@ -68,7 +69,24 @@ async function main(): Promise<Result> {
       const results = await runReplications(tasks, Number(args[0]));
       const sec = (performance.now() - s0) / 1000;
       const jobs = results.reduce((a, r) => a + r.jobs.created, 0);
-      return { replications: tasks.length, jobs, seconds: sec, jobsPerSecond: jobs / sec };
+      return { replications: tasks.length, jobs, seconds: sec, jobsPerSecond: jobs / sec, resultsSha256: sha256(results) };
+    }
+    case 'replications-warm': {
+      // A sweep's steady state: the pool's threads have run replications before (here 32, untimed, with
+      // every thread started at once), so each is compiled; then 8 replications of the default scenario.
+      const loaded = loadScenario('scenarios/default.yaml', []);
+      const batch = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ scenario: loaded.scenario, replication: from + i, name: 'default' }));
+      const pool = new ReplicationPool({ startThreadsAfterMs: 0 });
+      try {
+        await pool.run(batch(100, 32), Number(args[0]));
+        const s0 = performance.now();
+        const results = await pool.run(batch(0, 8), Number(args[0]));
+        const sec = (performance.now() - s0) / 1000;
+        const jobs = results.reduce((a, r) => a + r.jobs.created, 0);
+        return { replications: 8, jobs, seconds: sec, jobsPerSecond: jobs / sec, resultsSha256: sha256(results) };
+      } finally {
+        await pool.close();
+      }
     }
     case 'files': {
       // The full model writing events.csv, jobs.csv, drives.csv (and timeseries, summary, manifest).
@@ -173,3 +191,7 @@ main().then(
   (err) => { process.stderr.write(`${err?.stack ?? err}\n`); process.exitCode = 1; },
 );
 
+/** What a run's results hash to: the same on any number of workers. */
+function sha256(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}

@@ -73,6 +73,9 @@ function main(): void {
   // The same with 4-year horizons: each thread's compilation (~0.9 s of CPU) is then a small part of the work.
   add('replications, default scenario, 4-year horizon', '8 on 1 worker', ['replications', '1', '1460d']);
   add('replications, default scenario, 4-year horizon', '8 on 2 workers', ['replications', '2', '1460d']);
+  // And once the threads are compiled (a sweep after its first replications, --target-ci's later batches).
+  add('replications, default scenario, threads warm', '8 on 1 worker', ['replications-warm', '1']);
+  add('replications, default scenario, threads warm', '8 on 2 workers', ['replications-warm', '2']);
   const tmp = mkdtempSync(join(tmpdir(), 'iesim-bench-'));
   try {
     for (const s of SIZES) add('model + events/jobs/drives CSV', s.label, ['files', s.horizon, join(tmp, s.label.replace(/\W/g, ''))]);
@@ -108,11 +111,18 @@ function main(): void {
     ['1M jobs / 100k jobs, time per event, timeline off (linear: <= 1)', perEvent('1M jobs') / perEvent('100k jobs')],
     ['2 workers / 1 worker, replications/s (target >= 1.7)', time('replications, default scenario', '8 on 1 worker') / time('replications, default scenario', '8 on 2 workers')],
     ['2 workers / 1 worker, replications/s, 4-year horizons', time('replications, default scenario, 4-year horizon', '8 on 1 worker') / time('replications, default scenario, 4-year horizon', '8 on 2 workers')],
+    ['2 workers / 1 worker, replications/s, threads warm', time('replications, default scenario, threads warm', '8 on 1 worker') / time('replications, default scenario, threads warm', '8 on 2 workers')],
   ].filter(([, v]) => Number.isFinite(v as number)) as [string, number][];
   if (ratios.length > 0) console.log(`\n${formatTable(['ratio', 'value'], ratios.map(([k, v]) => [k, v.toFixed(2)]))}`);
+  // Replications must not depend on the number of workers: each pair's results hash alike.
+  const identical = [...new Set(rows.filter((r) => r.case.startsWith('replications')).map((r) => r.case))].map((c) => {
+    const hashes = rows.filter((r) => r.case === c).map((r) => r.result?.resultsSha256);
+    return [c, hashes.some((h) => h === undefined) ? 'not measured' : new Set(hashes).size === 1 ? 'yes' : 'NO: they differ'];
+  });
+  if (identical.length > 0) console.log(`\n${formatTable(['results identical on 1 and 2 workers', ''], identical)}`);
   const gens = generators(10_000_000);
   console.log(`\n${formatTable(['seedrandom generator', 'draws/s'], gens.map((g) => [g.name, g.drawsPerSecond]))}`);
-  const results = { date: now, machine, cases: rows, ratios: Object.fromEntries(ratios), generators: gens };
+  const results = { date: now, machine, cases: rows, ratios: Object.fromEntries(ratios), identicalOnWorkers: Object.fromEntries(identical), generators: gens };
   writeFileSync('bench/results.json.tmp', `${JSON.stringify(results, null, 2)}\n`);
   renameSync('bench/results.json.tmp', 'bench/results.json');
   console.log('\nwrote bench/results.json');

@@ -28,7 +28,7 @@ export function startArrivals(w: World, trace?: TraceJob[]): void {
       if (inRun(t, w.horizon)) w.sim.at(t.time, onTraceJob, { w, t });
     }
   } else {
-    const rate = arrivalRate(w);
+    const rate = new ArrivalRate(w);
     const first = nextCandidate(w, rate.max);
     if (first < w.horizon) w.sim.at(first, onCandidate, { w, rate });
   }
@@ -38,39 +38,48 @@ export function startArrivals(w: World, trace?: TraceJob[]): void {
   if (firstPackage < w.horizon) w.sim.at(firstPackage, onNoJobPackage, w);
 }
 
-interface Rate { max: number; at: (t: number) => number }
-
-/** The arrival rate per day at a simulation time, and its upper bound for thinning. */
-export function arrivalRate(w: World): Rate {
-  const a = w.scenario.arrivals;
-  const startMs = w.sim.startMs;
-  const peaks = a.peaks.map((p) => ({ from: parseInstant(p.from) - startMs, to: parseInstant(p.to) - startMs, m: p.multiplier }));
-  const max = a.ratePerDay * Math.max(...a.weekdayMultipliers) * Math.max(...a.monthMultipliers) * peaks.reduce((x, p) => x * Math.max(1, p.m), 1);
+/**
+ * The arrival rate per day at a simulation time, and its upper bound for
+ * thinning. A class, not a closure: a closure per run is a new call target,
+ * and the second run in a thread threw away the compiled candidate handler
+ * (docs/performance.md, "Replications").
+ */
+export class ArrivalRate {
+  readonly max: number;
+  private readonly a: World['scenario']['arrivals'];
+  private readonly startMs: number;
+  private readonly peaks: { from: number; to: number; m: number }[];
   // The weekday × month rate is the same all day: computed once per UTC day (a Date per candidate was
   // most of this actor's allocation).
-  let day = NaN, dayRate = 0;
-  return {
-    max,
-    at: (t: number) => {
-      const epoch = startMs + t;
-      const today = Math.floor(epoch / DAY);
-      if (today !== day) {
-        const d = new Date(epoch);
-        day = today;
-        dayRate = a.ratePerDay * a.weekdayMultipliers[d.getUTCDay()] * a.monthMultipliers[d.getUTCMonth()];
-      }
-      let r = dayRate;
-      for (const p of peaks) if (t >= p.from && t < p.to) r *= p.m;
-      return r;
-    },
-  };
+  private day = NaN;
+  private dayRate = NaN;
+
+  constructor(w: World) {
+    const a = (this.a = w.scenario.arrivals);
+    const startMs = (this.startMs = w.sim.startMs);
+    this.peaks = a.peaks.map((p) => ({ from: parseInstant(p.from) - startMs, to: parseInstant(p.to) - startMs, m: p.multiplier }));
+    this.max = a.ratePerDay * Math.max(...a.weekdayMultipliers) * Math.max(...a.monthMultipliers) * this.peaks.reduce((x, p) => x * Math.max(1, p.m), 1);
+  }
+
+  at(t: number): number {
+    const epoch = this.startMs + t;
+    const today = Math.floor(epoch / DAY);
+    if (today !== this.day) {
+      const d = new Date(epoch), a = this.a;
+      this.day = today;
+      this.dayRate = a.ratePerDay * a.weekdayMultipliers[d.getUTCDay()] * a.monthMultipliers[d.getUTCMonth()];
+    }
+    let r = this.dayRate;
+    for (const p of this.peaks) if (t >= p.from && t < p.to) r *= p.m;
+    return r;
+  }
 }
 
 function nextCandidate(w: World, maxPerDay: number): number {
   return maxPerDay > 0 ? -Math.log(1 - w.streams.arrivals.next()) * (DAY / maxPerDay) : Infinity;
 }
 
-function onCandidate(x: { w: World; rate: Rate }): void {
+function onCandidate(x: { w: World; rate: ArrivalRate }): void {
   const { w, rate } = x;
   if (w.streams.arrivals.next() * rate.max < rate.at(w.sim.now)) newJob(w);
   const next = w.sim.now + nextCandidate(w, rate.max);

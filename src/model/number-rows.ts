@@ -17,7 +17,12 @@ export class NumberRows {
   private chunk: Float64Array;
   private next = 0;
   private madeRows = 0;
-  private readonly freeChunks: Float64Array[] = [];
+  /**
+   * Made holding a chunk and emptied: V8 makes `[]` a list of small integers and changes
+   * its map at the first chunk pushed, and the compiled code of every handler that frees a
+   * row then deoptimized on the next run's fresh list (docs/performance.md, "Replications").
+   */
+  private readonly freeChunks: Float64Array[];
   private readonly freeBases: number[] = [];
   /** Base of the row the last take() returned the chunk of. */
   lastBase = 0;
@@ -25,6 +30,8 @@ export class NumberRows {
   /** `init`: a fresh row's numbers (its length is the row's). */
   constructor(private readonly init: Float64Array, private readonly rowsPerChunk = 4096) {
     this.chunk = new Float64Array(init.length * rowsPerChunk);
+    this.freeChunks = [this.chunk];
+    this.freeChunks.pop();
   }
 
   get stride(): number {

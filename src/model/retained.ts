@@ -71,7 +71,8 @@ export class RetainedJobs {
   private driveBytes = new Float64Array(this.driveCap);
   /** state | outcome << 3 | processed << 6 */
   private driveInfo = new Uint8Array(this.driveCap);
-  private driveHead = 0;
+  /** Read back from `num` (a double): -0 makes it a double from the start (see Tally.m in src/sim/statistics.ts). */
+  private driveHead = -0;
   private driveTail = 0;
 
   /** Jobs in retention now. */

@@ -52,9 +52,35 @@ const DRIVE_FAULTED = DRIVE_STATE_INDEX.Faulted;
 const JOB_ALLOWED = matrix(JOB_STATES, (f, t) => isJobTransitionAllowed(f, t, null));
 const DRIVE_ALLOWED = matrix(DRIVE_STATES, (f, t) => isDriveTransitionAllowed(f, t, null));
 
-/** Named random streams, one per actor: adding draws to one never shifts another. */
-export interface Streams {
-  arrivals: Rng; customer: Rng; carrier: Rng; dock: Rng; copy: Rng; ops: Rng; faults: Rng; noJob: Rng;
+/**
+ * Scenario distributions compiled into samplers, by spec object, for every
+ * run of this thread: a sampler keeps nothing between draws (the stream is
+ * passed in), so runs can share it. Per run, each replication made new
+ * sampler functions, and the handlers compiled for the last run's were thrown
+ * away at their first draw (docs/performance.md, "Replications").
+ */
+const compiled = new WeakMap<object, Distribution>();
+
+/**
+ * Named random streams, one per actor: adding draws to one never shifts another.
+ * A class, not an object literal: the second run in a thread made V8 throw away
+ * the compiled code of a dozen handlers when it built the literal again
+ * (docs/performance.md, "Replications").
+ */
+export class Streams {
+  readonly arrivals: Rng; readonly customer: Rng; readonly carrier: Rng; readonly dock: Rng;
+  readonly copy: Rng; readonly ops: Rng; readonly faults: Rng; readonly noJob: Rng;
+
+  constructor(rs: RandomStreams) {
+    this.arrivals = rs.stream('arrivals');
+    this.customer = rs.stream('customer');
+    this.carrier = rs.stream('carrier');
+    this.dock = rs.stream('dock');
+    this.copy = rs.stream('copy');
+    this.ops = rs.stream('operations');
+    this.faults = rs.stream('faults');
+    this.noJob = rs.stream('no-job-packages');
+  }
 }
 
 export class World {
@@ -93,16 +119,11 @@ export class World {
   nextPackage = 1;
   nextOrphan = 1;
   nextNoJob = 1;
-  private readonly dists = new Map<object, Distribution>();
   private readonly lines = new Map<(data: any) => void, TimerLine<any>>();
 
   constructor(readonly scenario: Scenario, readonly sink: ModelSink, readonly timeline: TimelineMode, replication = 0) {
     this.sim = new Simulation({ start: scenario.start });
-    const rs = new RandomStreams(scenario.seed, replication);
-    this.streams = {
-      arrivals: rs.stream('arrivals'), customer: rs.stream('customer'), carrier: rs.stream('carrier'), dock: rs.stream('dock'),
-      copy: rs.stream('copy'), ops: rs.stream('operations'), faults: rs.stream('faults'), noJob: rs.stream('no-job-packages'),
-    };
+    this.streams = new Streams(new RandomStreams(scenario.seed, replication));
     this.durations = ruleDurations(scenario);
     this.policy = rulePolicy(scenario);
     this.copy = new Resource(this.sim, scenario.datacenter.copyStations, 'copy stations');
@@ -116,12 +137,12 @@ export class World {
     this.kpis = new Kpis(this.warmup);
   }
 
-  /** A draw from a scenario distribution (compiled once per spec object). */
+  /** A draw from a scenario distribution (compiled once per spec object: `compiled`). */
   draw(spec: DistributionSpec, rng: Rng): number {
-    let d = this.dists.get(spec);
+    let d = compiled.get(spec);
     if (!d) {
       d = makeDistribution(spec);
-      this.dists.set(spec, d);
+      compiled.set(spec, d);
     }
     return d.sample(rng);
   }

@@ -55,12 +55,12 @@ export class EventQueue {
   private nextSlot = 0;
   private nextSeq = 0;
 
-  /** Filled by pop(): the event just taken off the queue. */
-  poppedTime = 0;
+  /** Filled by pop(): the event just taken off the queue. -0 before: a double from the start (see Tally.m in statistics.ts). */
+  poppedTime = -0;
   poppedFn: Callback | undefined = undefined;
   poppedData: unknown = undefined;
-  /** The popped event's number from pushWithAux() (0 otherwise). */
-  poppedAux = 0;
+  /** The popped event's number from pushWithAux() (0 otherwise; -0 before the first pop, as poppedTime). */
+  poppedAux = -0;
 
   constructor(initialCapacity = 1024) {
     const c = Math.max(16, initialCapacity);

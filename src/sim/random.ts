@@ -46,6 +46,20 @@ export function streamSeed(master: string | number, replication: number, name: s
 }
 
 function makeStream(seed: string): Rng {
-  const prng = seedrandom.alea(seed);
-  return { next: prng };
+  return new AleaStream(seedrandom.alea(seed));
+}
+
+/**
+ * One stream. A class whose method calls the generator, not `{ next: prng }`:
+ * every run makes new generator functions, and compiled code that called one
+ * directly was thrown away when the next run in the thread called another
+ * (docs/performance.md, "Replications"); here the one call site that sees
+ * them all learns that they share their code.
+ */
+class AleaStream implements Rng {
+  constructor(private readonly prng: () => number) {}
+
+  next(): number {
+    return this.prng();
+  }
 }

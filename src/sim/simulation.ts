@@ -23,11 +23,11 @@ export class Simulation {
   readonly startMs: number;
   private readonly queue = new EventQueue();
   private readonly iso = new IsoFormatter();
-  private clock = 0;
+  /** -0 until the first event: a double from the start (see Tally.m in statistics.ts); -0 + t is t. */
+  private clock = -0;
   private processed = 0;
   private stopRequested = false;
   private readonly lines: TimerLine<any>[] = [];
-  private readonly now_ = () => this.clock;
 
   constructor(options: SimulationOptions = {}) {
     const start = options.start ?? 0;
@@ -75,7 +75,7 @@ export class Simulation {
   line<T>(delay: number, fn: (data: T) => void, priority = 0): TimerLine<T> {
     if (!(delay >= 0) || delay === Infinity) throw new RangeError(`a delay must be a finite number of ms >= 0, got ${delay}`);
     if (this.lines.length >= MAX_LINES) throw new RangeError(`at most ${MAX_LINES} timer lines per simulation`);
-    const line = new TimerLine<T>(this.queue, this.now_, this.lines.length, delay, priority, fn);
+    const line = new TimerLine<T>(this.queue, this, this.lines.length, delay, priority, fn);
     this.lines.push(line);
     return line;
   }

@@ -7,8 +7,12 @@ import { QuantileSketch } from './quantile-sketch.js';
  */
 export class Tally {
   private n = 0;
-  private m = 0;
-  private m2 = 0;
+  // -0, not 0: a field's first value fixes its representation in V8, and a field that starts as a small
+  // integer and later holds a fraction changes its object's map mid-run, which throws away the compiled
+  // code of every function that relied on the old one (docs/performance.md, "Replications"). -0 is a
+  // double, and adding to it gives the same sums as adding to 0.
+  private m = -0;
+  private m2 = -0;
   private lo = Infinity;
   private hi = -Infinity;
   private readonly sketch: QuantileSketch;
@@ -34,7 +38,7 @@ export class Tally {
   get sd(): number { return Math.sqrt(this.variance); }
   get min(): number { return this.n > 0 ? this.lo : NaN; }
   get max(): number { return this.n > 0 ? this.hi : NaN; }
-  get sum(): number { return this.m * this.n; }
+  get sum(): number { return this.n > 0 ? this.m * this.n : 0; }
 
   quantile(q: number): number {
     return this.sketch.quantile(q);
@@ -60,7 +64,8 @@ export interface TallySummary {
  * held. reset() starts a new observation window (for a warm-up period).
  */
 export class TimeWeighted {
-  private area = 0;
+  /** -0: a double from the start (see Tally.m). */
+  private area = -0;
   private start: number;
   private lastTime: number;
   private current: number;

@@ -32,7 +32,8 @@ export class TimerLine<T> {
   /** @internal Made by Simulation.line(). */
   constructor(
     private readonly queue: EventQueue,
-    private readonly clock: () => number,
+    /** The simulation (its `now`), not a function of it: a closure per run is a new call target for compiled code. */
+    private readonly clock: { readonly now: number },
     private readonly index: number,
     readonly delay: number,
     readonly priority: number,
@@ -47,7 +48,7 @@ export class TimerLine<T> {
     if (this.tail - this.head === this.cap) this.grow();
     const e = this.tail++;
     const k = e & (this.cap - 1);
-    this.times[k] = Math.round(this.clock() + this.delay);
+    this.times[k] = Math.round(this.clock.now + this.delay);
     this.seqs[k] = this.queue.reserveSequence();
     this.datas[k] = data;
     this.live[k] = 1;
