@@ -9,6 +9,7 @@ import type { Scenario } from '../scenarios/schema.js';
 import type { TraceJob } from '../model/arrivals.js';
 import { ReplicationPool } from './pool.js';
 import { impreciseKpis } from './aggregate.js';
+import { plural } from '../plural.js';
 
 export interface ReplicationPlan {
   replications: number;
@@ -49,7 +50,7 @@ export function startReplications(scenario: Scenario, name: string, trace: Trace
 
   async function collect(first: RunSummary): Promise<ReplicationOutcome> {
     const summaries = [first, ...(await early)];
-    if (plan.targetCi === undefined) return { summaries, note: `${summaries.length} replication${summaries.length > 1 ? 's' : ''}`, targetMet: null };
+    if (plan.targetCi === undefined) return { summaries, note: plural(summaries.length, 'replication'), targetMet: null };
     const pct = `${+(plan.targetCi * 100).toFixed(3)}%`;
     for (;;) {
       const open = impreciseKpis(summaries, plan.targetCi);

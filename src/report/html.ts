@@ -15,6 +15,7 @@ import { RULE_BY_ID, type RuleId } from '../spec/index.js';
 import type { ChartEntry } from './charts/index.js';
 import { MAX_VIOLATIONS_LISTED } from './limits.js';
 import type { ReportData, SweepRow } from './types.js';
+import { plural } from '../plural.js';
 
 export interface Libraries {
   vega: string;
@@ -177,7 +178,7 @@ function checksSection(data: ReportData): string {
   const clean = all.filter(([, n]) => n === 0).map(([id]) => id);
   const verdict = c.total === 0
     ? `<p class="verdict ok">${esc(rowsText)}No violations: every rule holds.</p>`
-    : `<p class="verdict bad">${esc(rowsText)}${c.total} violation${c.total === 1 ? '' : 's'}.</p>`;
+    : `<p class="verdict bad">${esc(rowsText)}${plural(c.total, 'violation')}.</p>`;
   const byRule = entries.length
     ? `<table class="rules"><thead><tr><th>rule</th><th>title</th><th>violations</th></tr></thead><tbody>${entries
         .map(([id, n]) => `<tr class="${n > 0 ? 'bad' : ''}"><th scope="row"><code>${esc(id)}</code></th><td>${esc(RULE_BY_ID.get(id as RuleId)?.title ?? '')}</td><td>${n}</td></tr>`)

@@ -14,6 +14,7 @@ import { readByteRecords, type ByteRecordSink, type FieldSpans, type ReadProgres
 import { TimelineFormatError } from '../checker/format-error.js';
 import { UserError } from '../cli/errors.js';
 import { parseTime, type EventAggregator } from './assemble.js';
+import { plural } from '../plural.js';
 
 /** The columns the aggregator reads, in EventAggregator.addRow's order (docs/timeline.md); `detail` may be missing. */
 const COLUMNS = ['time', 'kind', 'entity', 'id', 'job', 'to', 'rule', 'detail'] as const;
@@ -180,7 +181,7 @@ export async function readEvents(path: string, agg: EventAggregator, onRead?: Re
 /** Warnings for the rows readEvents could not use whole (none for a timeline iesim wrote). */
 export function eventWarnings(path: string, p: EventProblems): string[] {
   const w: string[] = [];
-  const rows = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  const rows = (n: number) => plural(n, 'row', true);
   if (p.noTime > 0) w.push(`${path}: ${rows(p.noTime)} without a readable time left out of the charts (the first at line ${p.firstNoTime}; \`iesim check\` names every problem)`);
   if (p.ragged > 0) w.push(`${path}: ${rows(p.ragged)} with another number of fields than the header, read as far as they go (the first at line ${p.firstRagged})`);
   return w;

@@ -12,6 +12,7 @@ import { UserError } from '../errors.js';
 import { checkTimelineFile, TimelineFormatError, type CheckOptions, type CheckResult, type Violation } from '../../checker/index.js';
 import type { RuleDurations, RulePolicy } from '../../spec/rules.js';
 import { parseInstant } from '../../sim/time.js';
+import { plural } from '../../plural.js';
 
 /** Where a command writes: the terminal by default, a buffer in tests. */
 export interface CommandOutput {
@@ -66,10 +67,10 @@ export function formatViolation(v: Violation): string {
 export function summaryLine(path: string, r: CheckResult): string {
   const counts = Object.entries(r.byRule).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const total = counts.reduce((s, [, n]) => s + n, 0);
-  const rows = `${path}: ${r.rows.toLocaleString('en-US')} row${r.rows === 1 ? '' : 's'}`;
+  const rows = `${path}: ${plural(r.rows, 'row', true)}`;
   if (total === 0) return `${rows}, no violations`;
   const shown = total > r.violations.length ? ` (the first ${r.violations.length.toLocaleString('en-US')} listed)` : '';
-  return `${rows}, ${total.toLocaleString('en-US')} violation${total === 1 ? '' : 's'}${shown}: ${counts.map(([k, n]) => `${k} ${n}`).join(', ')}`;
+  return `${rows}, ${plural(total, 'violation', true)}${shown}: ${counts.map(([k, n]) => `${k} ${n}`).join(', ')}`;
 }
 
 export async function runCheck(args: CheckArgs, io: CommandOutput = processOutput, base: CheckOptions = {}): Promise<number> {

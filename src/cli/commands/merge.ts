@@ -6,6 +6,7 @@ import { AtomicDir } from '../../output/atomic-dir.js';
 import { hashFiles, packageVersion } from '../../output/manifest.js';
 import { readPlan, readRuns, writePlan, writeRuns, writeSweepCsv } from '../../experiments/sweep-files.js';
 import type { RunRecord } from '../../experiments/aggregate.js';
+import { plural } from '../../plural.js';
 
 export const mergeCommand: Command = {
   command: 'merge <shards..>',
@@ -58,7 +59,7 @@ export const mergeCommand: Command = {
     dir.writeJson('manifest.json', { iesim: packageVersion(), merged: dirs.length, scenarioName: plan.scenario, seed: plan.seed, replications: plan.replications, variants: plan.variants.length, files: await hashFiles(dir.tmp) });
     dir.commit();
     const { variants: { length: V }, replications: R } = plan;
-    process.stdout.write(`merged ${dirs.length} shard${dirs.length === 1 ? '' : 's'}: ${V} variant${V === 1 ? '' : 's'} × ${R} replication${R === 1 ? '' : 's'} into ${args.out}/\n`);
+    process.stdout.write(`merged ${plural(dirs.length, 'shard')}: ${plural(V, 'variant')} × ${plural(R, 'replication')} into ${args.out}/\n`);
     return 0;
   },
 };

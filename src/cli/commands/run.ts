@@ -16,6 +16,7 @@ import type { RunSummary } from '../../model/summary.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import { ruleDurations, rulePolicy } from '../../scenarios/rule-settings.js';
 import { checkTimelineFile } from '../../checker/index.js';
+import { plural } from '../../plural.js';
 
 export const runCommand: Command = {
   command: 'run [scenario]',
@@ -111,7 +112,7 @@ async function writeChecks(dir: string, scenario: Scenario, horizon: string, onR
   const result = await checkTimelineFile(join(dir, 'events.csv'), { durations: ruleDurations(scenario), policy: rulePolicy(scenario), until: horizon }, onRead);
   const total = Object.values(result.byRule).reduce((a, b) => a + b, 0);
   writeFileSync(join(dir, 'checks.json'), `${JSON.stringify({ rows: result.rows, total, byRule: result.byRule, violations: result.violations }, null, 2)}\n`);
-  if (total > 0) process.stderr.write(`iesim: the rule checker found ${total} violation${total === 1 ? '' : 's'} in ${join(dir, 'events.csv')} (see checks.json)\n`);
+  if (total > 0) process.stderr.write(`iesim: the rule checker found ${plural(total, 'violation')} in ${join(dir, 'events.csv')} (see checks.json)\n`);
   return { violations: total, rows: result.rows };
 }
 
@@ -129,8 +130,7 @@ function timelineRows(s: RunSummary, mode: string, written: number | null): stri
 function report(name: string, s: RunSummary, aggregated: Record<string, unknown> | null, note: string, seconds: number, out: string, rows: string): void {
   const k = s.kpis;
   const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
-  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
-  let text = `${name}: ${n(s.jobs.created, 'job')}, ${n(s.events, 'event')}, ${rows} in ${seconds.toFixed(2)} s\n`;
+  let text = `${name}: ${plural(s.jobs.created, 'job')}, ${plural(s.events, 'event')}, ${rows} in ${seconds.toFixed(2)} s\n`;
   if (aggregated) {
     const h = (aggregated as { headline: Record<string, { mean: number; halfWidth: number }> }).headline;
     const ci = (key: string) => `${fmt(h[key].mean)} ± ${fmt(h[key].halfWidth)}`;

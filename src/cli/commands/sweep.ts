@@ -10,6 +10,7 @@ import { runReplications, type ReplicationTask } from '../../experiments/pool.js
 import { kpiValues, type RunRecord } from '../../experiments/aggregate.js';
 import { writePlan, writeRuns, writeSweepCsv, type SweepPlan } from '../../experiments/sweep-files.js';
 import { availableParallelism } from 'node:os';
+import { plural } from '../../plural.js';
 
 export const sweepCommand: Command = {
   command: 'sweep [scenario]',
@@ -75,7 +76,7 @@ export const sweepCommand: Command = {
       dir.abandon();
       throw err;
     }
-    process.stdout.write(`${base.name}: ${variants.length} variant${variants.length === 1 ? '' : 's'} × ${R} replication${R === 1 ? '' : 's'}${shard ? ` (shard ${shard.k}/${shard.n}: ${tasks.length} runs)` : ''}\n  outputs in ${out}/${shard ? ' (combine the shards with iesim merge)' : ''}\n`);
+    process.stdout.write(`${base.name}: ${plural(variants.length, 'variant')} × ${plural(R, 'replication')}${shard ? ` (shard ${shard.k}/${shard.n}: ${tasks.length} runs)` : ''}\n  outputs in ${out}/${shard ? ' (combine the shards with iesim merge)' : ''}\n`);
     return 0;
   },
 };

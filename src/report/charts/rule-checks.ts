@@ -7,6 +7,7 @@
 import { RULE_IDS } from '../../spec/index.js';
 import type { ChecksData } from '../types.js';
 import { baseConfig, CHART_WIDTH, messageChart, ruleTitle, type TopLevelSpec } from './common.js';
+import { plural } from '../../plural.js';
 
 export function ruleChecksChart(data: ChecksData | null): TopLevelSpec {
   const title = 'Rule checks: violations by rule';
@@ -32,7 +33,7 @@ export function ruleChecksChart(data: ChecksData | null): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: title,
-      subtitle: `${data.total} violation${data.total === 1 ? '' : 's'}${data.rows != null ? ` in ${data.rows} timeline rows` : ''}; hover a bar for the rule and an example.`,
+      subtitle: `${plural(data.total, 'violation')}${data.rows != null ? ` in ${data.rows} timeline rows` : ''}; hover a bar for the rule and an example.`,
     },
     config: baseConfig(),
     width: CHART_WIDTH - 260,
