@@ -10,7 +10,9 @@ import Papa from 'papaparse';
 import { stringify } from 'csv-stringify/sync';
 import { loadScenario } from '../src/scenarios/read.js';
 import { Model } from '../src/model/model.js';
-import { ReplicationPool, runReplications } from '../src/experiments/pool.js';
+import { ReplicationPool, runReplications, type ReplicationTask } from '../src/experiments/pool.js';
+import type { RunSummary } from '../src/model/summary.js';
+import type { Scenario } from '../src/scenarios/schema.js';
 import { runToFolder } from '../src/output/run-to-folder.js';
 import { BATCH } from '../src/output/csv-pipeline.js';
 import { BatchWriter } from '../src/output/batch-codec.js';
@@ -64,26 +66,19 @@ async function main(): Promise<Result> {
     case 'replications': {
       // 8 replications of the default scenario on `args[0]` workers (the CLI's pool), over `args[1]` if given.
       const loaded = loadScenario('scenarios/default.yaml', args[1] ? [`horizon=${args[1]}`] : []);
-      const tasks = Array.from({ length: 8 }, (_, replication) => ({ scenario: loaded.scenario, replication, name: 'default' }));
       const s0 = performance.now();
-      const results = await runReplications(tasks, Number(args[0]));
-      const sec = (performance.now() - s0) / 1000;
-      const jobs = results.reduce((a, r) => a + r.jobs.created, 0);
-      return { replications: tasks.length, jobs, seconds: sec, jobsPerSecond: jobs / sec, resultsSha256: sha256(results) };
+      const results = await runReplications(replicationTasks(loaded.scenario, 0, 8), Number(args[0]));
+      return replicationResult(results, s0);
     }
     case 'replications-warm': {
       // A sweep's steady state: the pool's threads have run replications before (here 32, untimed, with
       // every thread started at once), so each is compiled; then 8 replications of the default scenario.
-      const loaded = loadScenario('scenarios/default.yaml', []);
-      const batch = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ scenario: loaded.scenario, replication: from + i, name: 'default' }));
+      const { scenario } = loadScenario('scenarios/default.yaml', []);
       const pool = new ReplicationPool({ startThreadsAfterMs: 0 });
       try {
-        await pool.run(batch(100, 32), Number(args[0]));
+        await pool.run(replicationTasks(scenario, 100, 32), Number(args[0]));
         const s0 = performance.now();
-        const results = await pool.run(batch(0, 8), Number(args[0]));
-        const sec = (performance.now() - s0) / 1000;
-        const jobs = results.reduce((a, r) => a + r.jobs.created, 0);
-        return { replications: 8, jobs, seconds: sec, jobsPerSecond: jobs / sec, resultsSha256: sha256(results) };
+        return replicationResult(await pool.run(replicationTasks(scenario, 0, 8), Number(args[0])), s0);
       } finally {
         await pool.close();
       }
@@ -190,6 +185,18 @@ main().then(
   (r) => process.stdout.write(`${JSON.stringify({ ...r, peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`),
   (err) => { process.stderr.write(`${err?.stack ?? err}\n`); process.exitCode = 1; },
 );
+
+/** Replications `from` … `from + n − 1` of the default scenario (or of it with another horizon). */
+function replicationTasks(scenario: Scenario, from: number, n: number): ReplicationTask[] {
+  return Array.from({ length: n }, (_, i) => ({ scenario, replication: from + i, name: 'default' }));
+}
+
+/** A replications case's figures, timed from `s0`, with the hash that must not depend on the workers. */
+function replicationResult(results: RunSummary[], s0: number): Result {
+  const sec = (performance.now() - s0) / 1000;
+  const jobs = results.reduce((a, r) => a + r.jobs.created, 0);
+  return { replications: results.length, jobs, seconds: sec, jobsPerSecond: jobs / sec, resultsSha256: sha256(results) };
+}
 
 /** What a run's results hash to: the same on any number of workers. */
 function sha256(value: unknown): string {
