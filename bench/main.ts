@@ -25,7 +25,44 @@ const SIZES = [
  * and a busy neighbour costs memory-bound cases the most: read such a row's
  * figures as low.
  */
-interface Row { case: string; size: string; result: Record<string, number | string> | null; error?: string; measured?: string; load?: number }
+interface Row {
+  case: string;
+  size: string;
+  /** The figures of the run with the median time (all of one run, so they agree with each other). */
+  result: Record<string, number | string> | null;
+  error?: string;
+  measured?: string;
+  load?: number;
+  /** Seconds of each round, in order (cases run in rounds: see ROUNDS). */
+  runs?: number[];
+  /** The distinct result hashes of the rounds (replications: one, or the results depend on something they must not). */
+  hashes?: string[];
+}
+
+/**
+ * Rounds of the short cases (kernel, model, replications). This host's speed
+ * changes by up to 2× between consecutive runs of the same case (the kernel
+ * hold model with 100k entities took 3.4–7.3 s in six runs in a row on
+ * 2026-11-27), so one run of a case says little and a ratio of two cases run
+ * minutes apart less. The cases of a family run round-robin, ROUNDS times:
+ * each row shows the run with the median time and the range, and a ratio is
+ * the median of the ratios within each round (the two sides run back to back).
+ * The long cases (CSV files, csv-stringify, checker, report) run once.
+ */
+const ROUNDS = 3;
+
+type Result = Record<string, number | string>;
+
+/** The run with the median time (of an odd count; the lower middle of an even one). */
+function medianRun(results: Result[]): Result {
+  const sorted = [...results].sort((a, b) => Number(a.seconds) - Number(b.seconds));
+  return sorted[(sorted.length - 1) >> 1];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
 
 /**
  * The rows of the last bench/results.json, each with when it was measured: a
@@ -41,10 +78,16 @@ function previousRows(): Row[] {
   }
 }
 
-function runCase(args: string[]): Record<string, number | string> | { error: string } {
+function runCase(args: string[]): Result | { error: string } {
   const p = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', join('dist', 'bench', 'case.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (p.status !== 0) return { error: (p.stderr || `exit ${p.status}`).trim().split('\n').slice(-3).join(' | ') };
   return JSON.parse(p.stdout.trim().split('\n').pop()!);
+}
+
+/** The range of a case's round times, `1.62–1.71`. */
+function spread(runs: number[]): string {
+  const f = (x: number) => x.toFixed(x >= 10 ? 1 : 2);
+  return `${f(Math.min(...runs))}–${f(Math.max(...runs))}`;
 }
 
 function main(): void {
@@ -55,34 +98,57 @@ function main(): void {
   console.log(`iesim bench on ${machine}\n`);
   const fresh: Row[] = [];
   const now = new Date().toISOString();
-  const add = (name: string, size: string, args: string[]) => {
-    if (only && !name.startsWith(only)) return;
-    process.stderr.write(`  ${name}, ${size} …\n`);
-    const load = Math.round(loadavg()[0] * 100) / 100;
-    const r = runCase(args);
-    fresh.push('error' in r ? { case: name, size, result: null, error: String(r.error), measured: now, load } : { case: name, size, result: r, measured: now, load });
+  type Planned = { name: string; size: string; args: string[] };
+  /** Runs a family of cases `rounds` times, round-robin, and records one row per case. */
+  const family = (cases: Planned[], rounds: number) => {
+    const todo = cases.filter((c) => !only || c.name.startsWith(only));
+    const runs = todo.map(() => ({ results: [] as Result[], error: '', load: 0 }));
+    for (let round = 0; round < rounds; round++) {
+      todo.forEach((c, i) => {
+        if (runs[i].error) return;
+        process.stderr.write(`  ${c.name}, ${c.size}${rounds > 1 ? ` (round ${round + 1} of ${rounds})` : ''} …\n`);
+        runs[i].load = Math.max(runs[i].load, Math.round(loadavg()[0] * 100) / 100);
+        const r = runCase(c.args);
+        if ('error' in r) runs[i].error = String(r.error);
+        else runs[i].results.push(r);
+      });
+    }
+    todo.forEach((c, i) => {
+      const { results, error, load } = runs[i];
+      const row: Row = { case: c.name, size: c.size, result: error ? null : medianRun(results), measured: now, load };
+      if (error) row.error = error;
+      if (rounds > 1 && !error) row.runs = results.map((r) => Number(r.seconds));
+      const hashes = [...new Set(results.map((r) => r.resultsSha256).filter((h) => h !== undefined).map(String))];
+      if (hashes.length > 0) row.hashes = hashes;
+      fresh.push(row);
+    });
   };
+  const once = (name: string, size: string, args: string[]) => family([{ name, size, args }], 1);
   // First, what the machine gives two threads (machine.ts): the parallel cases below read against it.
-  for (const kind of KINDS) add('machine: two threads at once', kind, ['machine', kind]);
-  add('kernel hold model', '1,000 entities, 10M events', ['hold', '1000', '10000000']);
-  add('kernel hold model', '100,000 entities, 10M events', ['hold', '100000', '10000000']);
-  add('kernel M/M/3 station', '2M customers', ['mmc', '2000000']);
-  for (const s of SIZES) add('model, timeline off', s.label, ['model', s.horizon]);
-  add('replications, default scenario', '8 on 1 worker', ['replications', '1']);
-  add('replications, default scenario', '8 on 2 workers', ['replications', '2']);
-  // The same with 4-year horizons: each thread's compilation (~0.9 s of CPU) is then a small part of the work.
-  add('replications, default scenario, 4-year horizon', '8 on 1 worker', ['replications', '1', '1460d']);
-  add('replications, default scenario, 4-year horizon', '8 on 2 workers', ['replications', '2', '1460d']);
-  // And once the threads are compiled (a sweep after its first replications, --target-ci's later batches).
-  add('replications, default scenario, threads warm', '8 on 1 worker', ['replications-warm', '1']);
-  add('replications, default scenario, threads warm', '8 on 2 workers', ['replications-warm', '2']);
+  for (const kind of KINDS) once('machine: two threads at once', kind, ['machine', kind]);
+  family([
+    { name: 'kernel hold model', size: '1,000 entities, 10M events', args: ['hold', '1000', '10000000'] },
+    { name: 'kernel hold model', size: '100,000 entities, 10M events', args: ['hold', '100000', '10000000'] },
+    { name: 'kernel M/M/3 station', size: '2M customers', args: ['mmc', '2000000'] },
+  ], ROUNDS);
+  family(SIZES.map((s) => ({ name: 'model, timeline off', size: s.label, args: ['model', s.horizon] })), ROUNDS);
+  family([
+    { name: 'replications, default scenario', size: '8 on 1 worker', args: ['replications', '1'] },
+    { name: 'replications, default scenario', size: '8 on 2 workers', args: ['replications', '2'] },
+    // The same with 4-year horizons: each thread's compilation (~0.9 s of CPU) is then a small part of the work.
+    { name: 'replications, default scenario, 4-year horizon', size: '8 on 1 worker', args: ['replications', '1', '1460d'] },
+    { name: 'replications, default scenario, 4-year horizon', size: '8 on 2 workers', args: ['replications', '2', '1460d'] },
+    // And once the threads are compiled (a sweep after its first replications, --target-ci's later batches).
+    { name: 'replications, default scenario, threads warm', size: '8 on 1 worker', args: ['replications-warm', '1'] },
+    { name: 'replications, default scenario, threads warm', size: '8 on 2 workers', args: ['replications-warm', '2'] },
+  ], ROUNDS);
   const tmp = mkdtempSync(join(tmpdir(), 'iesim-bench-'));
   try {
-    for (const s of SIZES) add('model + events/jobs/drives CSV', s.label, ['files', s.horizon, join(tmp, s.label.replace(/\W/g, ''))]);
+    for (const s of SIZES) once('model + events/jobs/drives CSV', s.label, ['files', s.horizon, join(tmp, s.label.replace(/\W/g, ''))]);
     const big = join(tmp, '1Mjobs');
-    add('csv-stringify alone, same rows', '1M jobs', ['stringify', join(big, 'events.csv')]);
-    add('checker', '1M jobs', ['check', join(big, 'events.csv')]);
-    add('charts + report', '1M jobs', ['report', big]);
+    once('csv-stringify alone, same rows', '1M jobs', ['stringify', join(big, 'events.csv')]);
+    once('checker', '1M jobs', ['check', join(big, 'events.csv')]);
+    once('charts + report', '1M jobs', ['report', big]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -91,8 +157,8 @@ function main(): void {
   for (const r of fresh) if (!rows.includes(r)) rows.push(r);
   const fmt = (r: Row, key: string) => (r.result && key in r.result ? r.result[key] : '');
   console.log(formatTable(
-    ['case', 'size', 'seconds', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'load before', 'note'],
-    rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'), r.load ?? '',
+    ['case', 'size', 'seconds', 'rounds (s)', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'load before', 'note'],
+    rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), r.runs ? spread(r.runs) : '', fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'), r.load ?? '',
       r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.speedEach !== undefined ? `each thread at ${Number(r.result.speedEach).toFixed(2)} of its speed alone` : r.result?.poolRowsPerSecond !== undefined ? `${r.result.rows} rows; the pool's thread: ${Number(r.result.poolSeconds).toFixed(1)} s, ${Math.round(Number(r.result.poolRowsPerSecond))} rows/s` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
   ));
   const memory = rows.filter((r) => r.case === 'model, timeline off' && r.result);
@@ -100,26 +166,41 @@ function main(): void {
     console.log(`\n${formatTable(['memory, timeline off', 'peak open jobs', 'live heap MiB (after GC, at the end)', 'bytes per open job', 'peak RSS MiB'],
       memory.map((r) => [r.size, fmt(r, 'peakOpenJobs'), fmt(r, 'liveHeapMiB'), fmt(r, 'bytesPerOpenJob'), fmt(r, 'peakRssMiB')]))}`);
   }
-  const value = (case_: string, size: string, key: string) => Number(rows.find((r) => r.case === case_ && r.size === size)?.result?.[key] ?? NaN);
-  const time = (case_: string, size: string) => value(case_, size, 'seconds');
-  const perEvent = (size: string) => time('model, timeline off', size) / value('model, timeline off', size, 'events');
+  const rowOf = (case_: string, size: string) => rows.find((r) => r.case === case_ && r.size === size);
+  const value = (case_: string, size: string, key: string) => Number(rowOf(case_, size)?.result?.[key] ?? NaN);
+  /**
+   * a / b: the median of the ratios of the rounds (each round runs both sides back to back), or of the two
+   * rows' figures when they have no rounds in common (a partial run kept the other from an earlier one).
+   */
+  const ratio = (a: Row | undefined, b: Row | undefined, of: (r: Row, seconds: number) => number): number => {
+    if (!a?.result || !b?.result) return NaN;
+    if (a.runs && b.runs && a.runs.length === b.runs.length && a.measured === b.measured) {
+      return median(a.runs.map((s, i) => of(a, s) / of(b, b.runs![i])));
+    }
+    return of(a, Number(a.result.seconds)) / of(b, Number(b.result.seconds));
+  };
+  const time = (r: Row, seconds: number) => seconds;
+  const perEvent = (r: Row, seconds: number) => seconds / Number(r.result?.events);
+  const model = (size: string) => rowOf('model, timeline off', size);
+  const speedup = (case_: string) => ratio(rowOf(case_, '8 on 1 worker'), rowOf(case_, '8 on 2 workers'), time);
   const ratios = [
-    ['1M jobs / 100k jobs, time, timeline off (target <= 11)', time('model, timeline off', '1M jobs') / time('model, timeline off', '100k jobs')],
+    ['1M jobs / 100k jobs, time, timeline off (target <= 11)', ratio(model('1M jobs'), model('100k jobs'), time)],
     // The 100k run's horizon (36.5 days) ends before any job reaches its 90 days of R-RETENTION, so its jobs
     // have fewer events (7.5 a job against 10.6 at 1M): the job ratio mixes growth with shorter lives, the
     // per-event ratio is the growth alone.
-    ['1M jobs / 100k jobs, time per event, timeline off (linear: <= 1)', perEvent('1M jobs') / perEvent('100k jobs')],
-    ['2 workers / 1 worker, replications/s (target >= 1.7)', time('replications, default scenario', '8 on 1 worker') / time('replications, default scenario', '8 on 2 workers')],
-    ['2 workers / 1 worker, replications/s, 4-year horizons', time('replications, default scenario, 4-year horizon', '8 on 1 worker') / time('replications, default scenario, 4-year horizon', '8 on 2 workers')],
-    ['2 workers / 1 worker, replications/s, threads warm', time('replications, default scenario, threads warm', '8 on 1 worker') / time('replications, default scenario, threads warm', '8 on 2 workers')],
+    ['1M jobs / 100k jobs, time per event, timeline off (linear: <= 1)', ratio(model('1M jobs'), model('100k jobs'), perEvent)],
+    ['2 workers / 1 worker, replications/s (target >= 1.7)', speedup('replications, default scenario')],
+    ['2 workers / 1 worker, replications/s, 4-year horizons', speedup('replications, default scenario, 4-year horizon')],
+    ['2 workers / 1 worker, replications/s, threads warm', speedup('replications, default scenario, threads warm')],
   ].filter(([, v]) => Number.isFinite(v as number)) as [string, number][];
   if (ratios.length > 0) console.log(`\n${formatTable(['ratio', 'value'], ratios.map(([k, v]) => [k, v.toFixed(2)]))}`);
-  // Replications must not depend on the number of workers: each pair's results hash alike.
+  // Replications must not depend on the number of workers (nor on the round): every run of a pair hashes alike.
   const identical = [...new Set(rows.filter((r) => r.case.startsWith('replications')).map((r) => r.case))].map((c) => {
-    const hashes = rows.filter((r) => r.case === c).map((r) => r.result?.resultsSha256);
-    return [c, hashes.some((h) => h === undefined) ? 'not measured' : new Set(hashes).size === 1 ? 'yes' : 'NO: they differ'];
+    const pair = rows.filter((r) => r.case === c);
+    const hashes = new Set(pair.flatMap((r) => r.hashes ?? (r.result?.resultsSha256 !== undefined ? [String(r.result.resultsSha256)] : [])));
+    return [c, pair.some((r) => !r.result) || hashes.size === 0 ? 'not measured' : hashes.size === 1 ? 'yes' : 'NO: they differ'];
   });
-  if (identical.length > 0) console.log(`\n${formatTable(['results identical on 1 and 2 workers', ''], identical)}`);
+  if (identical.length > 0) console.log(`\n${formatTable(['results identical on 1 and 2 workers, every round', ''], identical)}`);
   const gens = generators(10_000_000);
   console.log(`\n${formatTable(['seedrandom generator', 'draws/s'], gens.map((g) => [g.name, g.drawsPerSecond]))}`);
   const results = { date: now, machine, cases: rows, ratios: Object.fromEntries(ratios), identicalOnWorkers: Object.fromEntries(identical), generators: gens };
