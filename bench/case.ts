@@ -182,7 +182,11 @@ async function countLines(path: string): Promise<number> {
 }
 
 main().then(
-  (r) => process.stdout.write(`${JSON.stringify({ ...r, peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`),
+  // cpuSeconds: every thread of the process (stringify threads, worker threads), not only this one.
+  (r) => {
+    const cpu = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ ...r, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  },
   (err) => { process.stderr.write(`${err?.stack ?? err}\n`); process.exitCode = 1; },
 );
 

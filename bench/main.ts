@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync, renameSync, mkdtempSync, rmSync } from 'no
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable } from './measure.js';
+import { median, medianRun } from './stats.js';
 import { generators } from './kernel.js';
 import { KINDS } from './machine.js';
 
@@ -52,17 +53,6 @@ interface Row {
 const ROUNDS = 3;
 
 type Result = Record<string, number | string>;
-
-/** The run with the median time (of an odd count; the lower middle of an even one). */
-function medianRun(results: Result[]): Result {
-  const sorted = [...results].sort((a, b) => Number(a.seconds) - Number(b.seconds));
-  return sorted[(sorted.length - 1) >> 1];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 /**
  * The rows of the last bench/results.json, each with when it was measured: a
