@@ -19,8 +19,9 @@ import { BatchWriter } from '../src/output/batch-codec.js';
 import { StringifyPool, defaultThreads } from '../src/output/stringify-pool.js';
 import { holdModel, mmcStation } from './kernel.js';
 import { interference, KINDS } from './machine.js';
+import type { CaseResult } from './measure.js';
 
-type Result = Record<string, number | string>;
+type Result = CaseResult;
 
 async function main(): Promise<Result> {
   const [kind, ...args] = process.argv.slice(2);

@@ -16,14 +16,13 @@
  *   git worktree add --detach ../base <commit> && (cd ../base && npm ci)
  * (`npm ci` builds it: prepare).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatTable } from './measure.js';
+import { formatTable, runCase, type CaseResult } from './measure.js';
 import { median, signTest } from './stats.js';
 
-type Result = Record<string, number | string>;
+type Result = CaseResult;
 
 /** Fields that say what work a case did: they must agree between the builds. */
 const WORK = ['jobs', 'events', 'rows', 'violations', 'replications', 'resultsSha256', 'charts'];
@@ -36,10 +35,9 @@ function fail(message: string): never {
 }
 
 function run(root: string, args: string[]): Result {
-  const script = join(root, 'dist', 'bench', 'case.js');
-  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (p.status !== 0) fail(`${script} ${args.join(' ')} failed: ${(p.stderr || `exit ${p.status}`).trim().split('\n').slice(-3).join(' | ')}`);
-  return JSON.parse(p.stdout.trim().split('\n').pop()!) as Result;
+  const r = runCase(args, root);
+  if ('error' in r) fail(`${join(root, 'dist', 'bench', 'case.js')} ${args.join(' ')} failed: ${r.error}`);
+  return r;
 }
 
 /** The process's CPU seconds, all threads and its start included ('' from a build whose case.ts does not say). */

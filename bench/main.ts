@@ -5,11 +5,10 @@
  * build. Sizes: scenarios/bench.yaml (the default scenario scaled to ~1M jobs
  * a year) with the horizon shortened for 100k and 300k jobs.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, renameSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatTable } from './measure.js';
+import { formatTable, runCase, type CaseResult } from './measure.js';
 import { median, medianRun } from './stats.js';
 import { generators } from './kernel.js';
 import { KINDS } from './machine.js';
@@ -52,7 +51,7 @@ interface Row {
  */
 const ROUNDS = 3;
 
-type Result = Record<string, number | string>;
+type Result = CaseResult;
 
 /**
  * The rows of the last bench/results.json, each with when it was measured: a
@@ -66,12 +65,6 @@ function previousRows(): Row[] {
   } catch {
     return [];
   }
-}
-
-function runCase(args: string[]): Result | { error: string } {
-  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', join('dist', 'bench', 'case.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (p.status !== 0) return { error: (p.stderr || `exit ${p.status}`).trim().split('\n').slice(-3).join(' | ') };
-  return JSON.parse(p.stdout.trim().split('\n').pop()!);
 }
 
 /** The range of a case's round times, `1.62–1.71`. */
@@ -157,7 +150,6 @@ function main(): void {
       memory.map((r) => [r.size, fmt(r, 'peakOpenJobs'), fmt(r, 'liveHeapMiB'), fmt(r, 'bytesPerOpenJob'), fmt(r, 'peakRssMiB')]))}`);
   }
   const rowOf = (case_: string, size: string) => rows.find((r) => r.case === case_ && r.size === size);
-  const value = (case_: string, size: string, key: string) => Number(rowOf(case_, size)?.result?.[key] ?? NaN);
   /**
    * a / b: the median of the ratios of the rounds (each round runs both sides back to back), or of the two
    * rows' figures when they have no rounds in common (a partial run kept the other from an earlier one).

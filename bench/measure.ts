@@ -1,4 +1,6 @@
 /** Shared bench helpers: wall time and peak memory of one measured piece of work. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface Measurement {
@@ -19,6 +21,20 @@ export function measure(work: () => void): Measurement {
   const seconds = (performance.now() - t0) / 1000;
   peak = Math.max(peak, process.memoryUsage.rss());
   return { seconds, peakRssMiB: peak / 2 ** 20 };
+}
+
+/** What a case (case.ts) prints: its figures by name. */
+export type CaseResult = Record<string, number | string>;
+
+/**
+ * Runs one case (case.ts) of the build in `root` in a process of its own, so its
+ * peak RSS is its own: its JSON figures, or the last lines of what it said on failing.
+ */
+export function runCase(args: string[], root = '.'): CaseResult | { error: string } {
+  const script = join(root, 'dist', 'bench', 'case.js');
+  const p = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (p.status !== 0) return { error: (p.stderr || `exit ${p.status}`).trim().split('\n').slice(-3).join(' | ') };
+  return JSON.parse(p.stdout.trim().split('\n').pop()!);
 }
 
 export function formatTable(header: string[], rows: (string | number)[][]): string {
