@@ -42,7 +42,8 @@ export class CheckState {
    */
   finishing = false;
   stage = ROW;
-  stageDue = 0;
+  /** -0, a double from the start: it holds due times (doubles), and a field that goes from a small integer to a double changes CheckState's class mid-check (see primeShape in job-record.ts). */
+  stageDue = -0;
   /** The rows this thread checks, when two threads share a file (partition.ts); null on one thread. */
   partition: Partition | null = null;
   /** Unknown IDs remembered (flagUnknown): two threads are exact only while the two together stay under the bound. */

@@ -154,3 +154,24 @@ function prefixLength(id: string, job: JobRec | null): number {
 export function newDrive(id: string, job: JobRec | null, role: DriveRole): DriveRec {
   return new DriveRec(id, job, role);
 }
+
+/** As JobRec's primeShape (job-record.ts): DriveRec's class in its final shape before any code is compiled. */
+function primeShape(): void {
+  const x = new DriveRec('J-0-D01', null, 'listed');
+  for (const t of [1, 1.5, NaN]) {
+    x.arrivedAt = t;
+    x.earlyRepliedAt = t;
+  }
+  for (const s of ['x', '']) {
+    x.arrivedPackage = s;
+    x.jobId = s;
+  }
+  for (const t of [1, 0.5, null]) {
+    x.tEarlyReturn = t;
+    x.tEarlyDestroy = t;
+  }
+  for (const b of [true, false]) x.registered = b;
+  x.setJob(null);
+  x.role = 'extra';
+}
+primeShape();

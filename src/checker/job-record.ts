@@ -156,3 +156,47 @@ export class JobRec {
 export function newJob(id: string): JobRec {
   return new JobRec(id);
 }
+
+/**
+ * Gives JobRec's hidden class its final field representations once, at load:
+ * each field is written with every kind of value it will ever hold, and
+ * written twice (V8 treats a field written once as constant). Otherwise the
+ * first record to take such a value (the first cancel, the first extra
+ * drive, the first R-BAD-ADDRESS timer: somewhere in the middle of a check)
+ * changes the class of every record, and V8 throws away all the compiled
+ * code that relied on the old one, then compiles it again (on a two-thread
+ * check that compiler work competes with the checking itself).
+ */
+function primeShape(): void {
+  const r = new JobRec('J-0');
+  const lists: readonly (readonly never[])[] = [[], NONE];
+  for (const l of lists) {
+    r.drives = l;
+    r.extras = l;
+    r.orphans = l;
+    r.packages = l;
+    r.missing = l;
+    r.supersededExpiry = l;
+  }
+  for (const s of ['x', '']) {
+    r.returnPackage = s;
+    r.errors = s;
+  }
+  for (const p of ['x', null]) r.firstPackage = p;
+  for (const t of [1, 1.5, NaN]) r.cancelledAt = t;
+  for (const t of [1, 0.5, null]) {
+    r.tExpire = t;
+    r.tNever = t;
+    r.tOverdue = t;
+    r.tNoResponse = t;
+    r.tBadAddress = t;
+    r.tRetention = t;
+  }
+  for (const n of [1, -1]) {
+    r.announcedDrives = n;
+    r.instant = n;
+    r.flags = n;
+  }
+  for (const b of [true, false]) r.registered = b;
+}
+primeShape();
