@@ -176,8 +176,9 @@
  * hash's parity, the parity of the ID's last character: a job J and its
  * re-export JR always fell in one thread (the high bits now decide).
  * What would pay next: a cheaper pass over the other thread's rows (~20%
- * of one thread each: a splitter that stops at the job column and skips to
- * the line's end when the row is the other thread's), the merge's sub-order
+ * of one thread each; skipping what follows the job column was tried and
+ * saved nothing, docs/performance.md: the fields before it are most of the
+ * bytes), the merge's sub-order
  * of one line's end-of-instant checks (the line each job was touched at),
  * so a cap cutting such a group need not give up; and, as before, records
  * as typed-array rows with reference counts (the ID lookups' misses and
