@@ -10,11 +10,13 @@ import { Partition } from './partition.js';
 import { RowReader } from './row-reader.js';
 import type { PartResult } from './merge-parts.js';
 import type { CheckOptions } from './types.js';
+import { warmUp } from './warm-up.js';
 
 export const EMPTY = (): TimelineFormatError =>
   new TimelineFormatError(1, 'time', 'the file is empty: expected the header time,kind,entity,id,job,from,to,rule', 1);
 
 export async function checkPart(path: string, options: CheckOptions | undefined, index: number, count: number, onRead?: ReadProgress): Promise<PartResult> {
+  await warmUp(path, options, index, count);
   const checker = new TimelineChecker(options);
   const partition = new Partition(index, count);
   checker.partition = partition;
