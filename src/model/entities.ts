@@ -212,6 +212,9 @@ export class Job {
   get type(): JobType { return (this.f & EXPORT) !== 0 ? 'export' : 'import'; }
   get state(): JobState { return JOB_STATES[(this.f >>> JOB_STATE_SHIFT) & 15]; }
   set state(v: JobState) { this.f = (this.f & ~(15 << JOB_STATE_SHIFT)) | (JOB_STATE_INDEX[v] << JOB_STATE_SHIFT); }
+  /** Its state's JOB_STATES index (what World.setJobState works with: no lookup of the state's name). */
+  get stateIndex(): number { return (this.f >>> JOB_STATE_SHIFT) & 15; }
+  set stateIndex(i: number) { this.f = (this.f & ~(15 << JOB_STATE_SHIFT)) | (i << JOB_STATE_SHIFT); }
   /** State before entering Faulted (null when not Faulted). */
   get beforeFault(): JobState | null {
     const i = (this.f >>> JOB_BEFORE_SHIFT) & 15;

@@ -10,7 +10,7 @@ export function releaseJob(w: World, job: Job, rule: string): void {
   job.deleted = w.sim.now;
   job.deleteRule = rule;
   w.jobs.delete(job.index);
-  w.jobsInState[w.jobStateIndex(job.state)]--;
+  w.jobsInState[job.stateIndex]--;
   job.expiryTimer = w.cancelTimer(job.expiryTimer);
   job.neverReceivedTimer = w.cancelTimer(job.neverReceivedTimer);
   job.overdueTimer = w.cancelTimer(job.overdueTimer);
@@ -38,7 +38,7 @@ export function releaseDrive(w: World, d: Drive): void {
   d.released = true;
   w.liveDrives--;
   w.loose.delete(d);
-  if (d.state !== null) w.drivesInState[w.driveStateIndex(d.state)]--;
+  if (d.stateIndex >= 0) w.drivesInState[d.stateIndex]--;
   w.recordDrive(d);
   d.free(w.driveRows);
 }

@@ -14,7 +14,7 @@
  * its position in retirement order and never reused, so a stale reference
  * cannot reach another job's entry.
  */
-import { DRIVE_STATES, DRIVE_STATE_INDEX, JOB_STATES, JOB_STATE_INDEX, type DriveState, type JobState } from '../spec/states.js';
+import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
 import { NO_TIMER, type CopyOutcome, type Job, type JobType } from './entities.js';
 import { jobId } from './ids.js';
 
@@ -104,7 +104,7 @@ export class RetainedJobs {
     num[b + ESCALATIONS] = job.escalations;
     num[b + FAULTS] = job.faults;
     const s = (seq & (this.cap - 1)) * SMALL;
-    this.small[s + STATE] = JOB_STATE_INDEX[job.state];
+    this.small[s + STATE] = job.stateIndex;
     this.small[s + TYPE] = job.type === 'import' ? 0 : 1;
     this.small[s + FLAGS] = LIVE | (job.cancelRequested ? CANCEL_REQUESTED : 0) | (job.errors ? ERRORS : 0)
       | (job.traced ? TRACED : 0) | (job.incompleteBlobList ? INCOMPLETE_BLOB_LIST : 0);
@@ -112,7 +112,7 @@ export class RetainedJobs {
     for (const d of job.drives) {
       const k = this.driveTail++ & dmask;
       this.driveBytes[k] = d.bytes;
-      this.driveInfo[k] = DRIVE_STATE_INDEX[d.state!] | (OUTCOME_INDEX[d.outcome] << 3) | (Number.isNaN(d.enteredAt(3)) ? 0 : 64); // entered Transferring
+      this.driveInfo[k] = d.stateIndex | (OUTCOME_INDEX[d.outcome] << 3) | (Number.isNaN(d.enteredAt(3)) ? 0 : 64); // entered Transferring
     }
     this.live++;
     return seq;

@@ -3,16 +3,18 @@ import fc from 'fast-check';
 import { RetainedJobs } from '../../src/model/retained.js';
 import type { Job } from '../../src/model/entities.js';
 import { micro, lines } from './micro.js';
+import { DRIVE_STATE_INDEX, JOB_STATE_INDEX } from '../../src/spec/states.js';
 
-/** Just the fields RetainedJobs reads from a finished Job. */
+/** Just the fields RetainedJobs reads from a finished Job (a state also as its index, as Job and Drive keep it). */
 function finishedJob(index: number, drives: number): Job {
+  const state = index % 2 ? 'Completed' : 'Closed';
   return {
     index, id: `J-${String(index).padStart(6, '0')}`, type: index % 2 ? 'import' : 'export', created: index * 10,
     enteredAt: (i: number) => [1, 2, 3, 4, 5, NaN, 7, NaN][i], firstDelivery: 3, finishedAt: 7 + index, returnShipped: index % 3 ? 7 : NaN,
-    totalBytes: drives * 1e12, escalations: index % 4, faults: index % 5, state: index % 2 ? 'Completed' : 'Closed',
+    totalBytes: drives * 1e12, escalations: index % 4, faults: index % 5, state, stateIndex: JOB_STATE_INDEX[state],
     cancelRequested: index % 7 === 0, errors: index % 2 === 0, traced: true, incompleteBlobList: false,
     drives: Array.from({ length: drives }, (_, i) => ({
-      bytes: 1e12 + i, state: i % 2 ? 'ShippedBack' : 'NeverReceived', outcome: i % 2 ? 'ok' : '', enteredAt: (k: number) => [0, 1, NaN, i % 2 ? 3 : NaN][k],
+      bytes: 1e12 + i, state: i % 2 ? 'ShippedBack' : 'NeverReceived', stateIndex: DRIVE_STATE_INDEX[i % 2 ? 'ShippedBack' : 'NeverReceived'], outcome: i % 2 ? 'ok' : '', enteredAt: (k: number) => [0, 1, NaN, i % 2 ? 3 : NaN][k],
     })),
   } as unknown as Job;
 }
