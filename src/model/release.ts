@@ -77,7 +77,7 @@ export function retireFinishedJob(w: World, job: Job): number {
 export function releaseRetained(w: World, seq: number, rule: string): void {
   const r = w.retained;
   const deleted = w.sim.now;
-  w.jobsInState[w.jobStateIndex(r.state(seq))]--;
+  w.jobsInState[r.stateIndex(seq)]--;
   w.cancelTimer(r.retentionTimer(seq));
   w.recordRetainedJob(seq, deleted, rule);
   r.uncountDrives(seq, w.drivesInState);

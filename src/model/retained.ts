@@ -137,7 +137,9 @@ export class RetainedJobs {
 
   index(seq: number): number { return this.num[this.base(seq) + INDEX]; }
   id(seq: number): string { return jobId(this.index(seq)); }
-  state(seq: number): JobState { return JOB_STATES[this.small[(seq & (this.cap - 1)) * SMALL + STATE]]; }
+  state(seq: number): JobState { return JOB_STATES[this.stateIndex(seq)]; }
+  /** Its state's JOB_STATES index (as Job.stateIndex). */
+  stateIndex(seq: number): number { return this.small[(seq & (this.cap - 1)) * SMALL + STATE]; }
   type(seq: number): JobType { return this.small[(seq & (this.cap - 1)) * SMALL + TYPE] === 0 ? 'import' : 'export'; }
   traced(seq: number): boolean { return this.flag(seq, TRACED); }
   cancelRequested(seq: number): boolean { return this.flag(seq, CANCEL_REQUESTED); }

@@ -290,10 +290,6 @@ export class World {
     return JOB_STATE_CODE.get(state)!;
   }
 
-  driveStateIndex(state: DriveState): number {
-    return DRIVE_STATE_CODE.get(state)!;
-  }
-
   ruleRowCounts(): Record<string, number> {
     return Object.fromEntries(RULE_IDS.map((r, i) => [r, this.ruleRows[i]]));
   }
