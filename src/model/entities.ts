@@ -50,7 +50,8 @@ const JOB_STATE_SHIFT = 13, JOB_BEFORE_SHIFT = 17, EXPORT = 1 << 21;
 // outcome (OUTCOMES index) and the role (DRIVE_ROLES index).
 const ON_SITE = 1, IN_TRANSIT = 2, COPYING = 4, SKIPPED = 8, RELEASED = 16;
 const DRIVE_STATE_SHIFT = 5, DRIVE_BEFORE_SHIFT = 9, OUTCOME_SHIFT = 13, ROLE_SHIFT = 16, DRIVE_TRACED = 1 << 18;
-const OUTCOMES: readonly (CopyOutcome | '')[] = ['', 'ok', 'info', 'warnings', 'errors'];
+/** Copy outcomes by the index kept in a drive's bits (Drive.outcomeIndex) and in RetainedJobs. */
+export const OUTCOMES: readonly (CopyOutcome | '')[] = ['', 'ok', 'info', 'warnings', 'errors'];
 const DRIVE_ROLES: readonly DriveRole[] = ['listed', 'extra', 'orphan', 'undefined'];
 const driveStateCode = (s: DriveState | null): number => (s === null ? 0 : DRIVE_STATE_INDEX[s] + 1);
 
@@ -348,6 +349,8 @@ export class Drive {
   }
   set beforeFault(v: DriveState | null) { this.f = (this.f & ~(15 << DRIVE_BEFORE_SHIFT)) | (driveStateCode(v) << DRIVE_BEFORE_SHIFT); }
   get outcome(): CopyOutcome | '' { return OUTCOMES[(this.f >>> OUTCOME_SHIFT) & 7]; }
+  /** Its outcome's index in ['', 'ok', 'info', 'warnings', 'errors'] (retained.ts keeps that, not the name). */
+  get outcomeIndex(): number { return (this.f >>> OUTCOME_SHIFT) & 7; }
   set outcome(v: CopyOutcome | '') { this.f = (this.f & ~(7 << OUTCOME_SHIFT)) | (OUTCOMES.indexOf(v) << OUTCOME_SHIFT); }
 
   get onSite(): boolean { return (this.f & ON_SITE) !== 0; }

@@ -16,7 +16,9 @@ export class ReleaseTally {
   job(type: JobType, cancelRequested: boolean, deleted: boolean): void {
     const c = this.counts.jobs;
     c.created++;
-    c[type]++;
+    // Named fields, not c[type]: an object indexed by a variable name is a megamorphic lookup in compiled code.
+    if (type === 'import') c.import++;
+    else c.export++;
     if (cancelRequested) c.cancelled++;
     if (deleted) c.deleted++;
   }
@@ -24,7 +26,11 @@ export class ReleaseTally {
   /** Every drive lands in exactly one fate, so the fates add up to the drives created. */
   drive(d: Drive): void {
     const c = this.counts.drives;
-    c[d.role]++;
+    const role = d.role;
+    if (role === 'listed') c.listed++;
+    else if (role === 'extra') c.extra++;
+    else if (role === 'orphan') c.orphan++;
+    else c.undefined++;
     if (d.state === 'ShippedBack') c.shippedBack++;
     else if (!Number.isNaN(d.destroyed)) c.destroyed++;
     else if (!Number.isNaN(d.returned)) c.returned++;

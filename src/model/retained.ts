@@ -15,7 +15,7 @@
  * cannot reach another job's entry.
  */
 import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../spec/states.js';
-import { NO_TIMER, type CopyOutcome, type Job, type JobType } from './entities.js';
+import { NO_TIMER, OUTCOMES, type CopyOutcome, type Job, type JobType } from './entities.js';
 import { jobId } from './ids.js';
 
 // Numeric fields, one stride per job.
@@ -29,8 +29,6 @@ const STATE = 0, TYPE = 1, FLAGS = 2;
 const SMALL = 3;
 const LIVE = 1, CANCEL_REQUESTED = 2, ERRORS = 4, TRACED = 8, INCOMPLETE_BLOB_LIST = 16;
 
-const OUTCOMES: readonly (CopyOutcome | '')[] = ['', 'ok', 'info', 'warnings', 'errors'];
-const OUTCOME_INDEX: Record<string, number> = Object.fromEntries(OUTCOMES.map((o, i) => [o, i]));
 
 /** What jobs.csv and the run's counts need of a job (a Job has it all). */
 export interface JobFacts {
@@ -112,7 +110,7 @@ export class RetainedJobs {
     for (const d of job.drives) {
       const k = this.driveTail++ & dmask;
       this.driveBytes[k] = d.bytes;
-      this.driveInfo[k] = d.stateIndex | (OUTCOME_INDEX[d.outcome] << 3) | (Number.isNaN(d.enteredAt(3)) ? 0 : 64); // entered Transferring
+      this.driveInfo[k] = d.stateIndex | (d.outcomeIndex << 3) | (Number.isNaN(d.enteredAt(3)) ? 0 : 64); // entered Transferring
     }
     this.live++;
     return seq;

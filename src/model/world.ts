@@ -251,10 +251,12 @@ export class World {
    * handler: they are due in the order they start); `at` puts it in the heap.
    */
   startTimer<T>(key: TimerKey, fn: (data: T) => void, data: T, at?: number): Timer {
-    const def = TIMERS[key];
-    if (at !== undefined) return this.sim.at(at, fn, data, def.priority);
+    // TIMERS[key] only when the line is made: the table indexed by a variable key is a megamorphic
+    // load in compiled code (~100 instructions), and a running line already has its duration and priority.
+    if (at !== undefined) return this.sim.at(at, fn, data, TIMERS[key].priority);
     let line = this.lines.get(fn);
     if (!line) {
+      const def = TIMERS[key];
       line = this.sim.line(this.durations[def.duration], fn, def.priority);
       this.lines.set(fn, line);
     }

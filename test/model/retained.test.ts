@@ -14,7 +14,7 @@ function finishedJob(index: number, drives: number): Job {
     totalBytes: drives * 1e12, escalations: index % 4, faults: index % 5, state, stateIndex: JOB_STATE_INDEX[state],
     cancelRequested: index % 7 === 0, errors: index % 2 === 0, traced: true, incompleteBlobList: false,
     drives: Array.from({ length: drives }, (_, i) => ({
-      bytes: 1e12 + i, state: i % 2 ? 'ShippedBack' : 'NeverReceived', stateIndex: DRIVE_STATE_INDEX[i % 2 ? 'ShippedBack' : 'NeverReceived'], outcome: i % 2 ? 'ok' : '', enteredAt: (k: number) => [0, 1, NaN, i % 2 ? 3 : NaN][k],
+      bytes: 1e12 + i, state: i % 2 ? 'ShippedBack' : 'NeverReceived', stateIndex: DRIVE_STATE_INDEX[i % 2 ? 'ShippedBack' : 'NeverReceived'], outcome: i % 2 ? 'ok' : '', outcomeIndex: i % 2 ? 1 : 0, enteredAt: (k: number) => [0, 1, NaN, i % 2 ? 3 : NaN][k],
     })),
   } as unknown as Job;
 }
