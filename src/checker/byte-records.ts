@@ -149,42 +149,61 @@ function fromLatin1(s: string): string {
 /** Told after each chunk: bytes read so far and the file's size (for a progress bar; once per chunk, never per record). */
 export type ReadProgress = (bytesRead: number, fileSize: number) => void;
 
+/** Room before a buffer's chunk for the record the previous chunk ended in (a row is ~80 bytes). */
+const CARRY_ROOM = 64 * 1024;
+
 /**
  * Streams a file's records to `sink`. The next chunk is read (on the thread
- * pool) while this one is checked, into a second buffer whose bytes are then
- * appended to what is left of the first: a read that has to go to the disk
- * is hidden behind the checking, as the old stream's read-ahead did. Two
- * buffers serve the whole file (the first grows only for a record longer
- * than a chunk). Rejects with the file system's error when the file cannot
- * be read, and with whatever the sink throws.
+ * pool) while this one is checked: a read that has to go to the disk is
+ * hidden behind the checking, as the old stream's read-ahead did. Two
+ * buffers take turns, each read into after CARRY_ROOM bytes; the record a
+ * chunk ends in is copied into the other buffer's room, just before the
+ * chunk being read there, so the file's bytes are never copied (before,
+ * each chunk was read into a spare buffer and appended to the rest of the
+ * last: every byte of the file copied once, and the copies evicting what the
+ * checker had in the cache). A record longer than the room (malformed, or a
+ * huge quoted detail) is carried in a buffer of its own. Rejects with the
+ * file system's error when the file cannot be read, and with whatever the
+ * sink throws.
  */
 export async function readByteRecords(path: string, sink: ByteRecordSink, size = 1 << 20, onRead?: ReadProgress): Promise<void> {
   const records = new ByteRecords(sink);
   const file = await open(path, 'r');
   const total = onRead ? (await file.stat()).size : 0;
   let done = 0;
-  const next = Buffer.allocUnsafe(size);
-  let pending = file.read(next, 0, size, null);
+  let cur = Buffer.allocUnsafe(CARRY_ROOM + size);
+  let other = Buffer.allocUnsafe(CARRY_ROOM + size);
+  let pending = file.read(cur, CARRY_ROOM, size, null);
   try {
-    let buf = Buffer.allocUnsafe(size * 2);
-    let have = 0;
+    // cur's unread bytes start at `start` (the carried record), or at `carry` when it did not fit.
+    let start = CARRY_ROOM;
+    let carry: Buffer | null = null;
     for (;;) {
       const got = (await pending).bytesRead;
-      if (have + got > buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, have + got));
-        buf.copy(bigger, 0, 0, have);
-        buf = bigger;
+      let buf = cur, from = start, end = CARRY_ROOM + got;
+      if (carry !== null) {
+        buf = Buffer.concat([carry, cur.subarray(CARRY_ROOM, end)]);
+        from = 0;
+        end = buf.length;
+        carry = null;
       }
-      next.copy(buf, have, 0, got);
-      have += got;
       const final = got === 0;
-      if (!final) pending = file.read(next, 0, size, null);
-      const used = records.process(buf, 0, have, final);
+      if (!final) pending = file.read(other, CARRY_ROOM, size, null);
+      const used = records.process(buf, from, end, final);
       done += got;
       onRead?.(done, total);
       if (final) return;
-      buf.copyWithin(0, used, have);
-      have -= used;
+      const rest = end - used;
+      if (rest <= CARRY_ROOM) {
+        buf.copy(other, CARRY_ROOM - rest, used, end);
+        start = CARRY_ROOM - rest;
+      } else {
+        carry = Buffer.from(buf.subarray(used, end));
+        start = CARRY_ROOM;
+      }
+      const t = cur;
+      cur = other;
+      other = t;
     }
   } finally {
     await pending.catch(() => undefined); // never close the file under a read

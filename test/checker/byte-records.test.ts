@@ -62,6 +62,19 @@ describe('byte records', () => {
     }
   });
 
+  it('gives the same records when one is longer than the room kept for a record split across chunks (64 KB)', async () => {
+    const long = 'x'.repeat(100_000);
+    const quoted = `"${'q,'.repeat(75_000)}",c,"say ""${long}"""`;
+    const text = `time,kind,detail\na,b,${long}\n${quoted}\nlast,row,z\n${long}`;
+    const file = join(dir, 'long.csv');
+    writeFileSync(file, text);
+    for (const size of [1000, 4096, 65_536, 1 << 20]) {
+      const c = collector();
+      await readByteRecords(file, c.sink, size);
+      expect(c.got, `chunk ${size}`).toEqual(byTokenizer(text));
+    }
+  });
+
   it('reports bad quoting as the text tokenizer does, naming the character', () => {
     for (const text of ['a,b\n"x"é,1\n', 'a\n"open\nmore\n']) {
       let want: unknown;
