@@ -89,8 +89,8 @@ function onCandidate(x: { w: World; rate: ArrivalRate }): void {
 function newJob(w: World): void {
   const a = w.scenario.arrivals, r = w.streams.arrivals;
   const exportJob = w.chance(a.exportFraction, r);
-  const importDrives = Math.min(a.maxImportDrives, Math.max(1, Math.round(w.draw(a.importDrives, r))));
-  const exportDrives = Math.max(1, Math.round(w.draw(a.exportDrives, r)));
+  const importDrives = Math.min(a.maxImportDrives, Math.max(1, Math.round(w.samplers.importDrives.sample(r))));
+  const exportDrives = Math.max(1, Math.round(w.samplers.exportDrives.sample(r)));
   putJob(w, exportJob ? { type: 'export', drives: exportDrives } : { type: 'import', drives: importDrives });
 }
 

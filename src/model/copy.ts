@@ -51,9 +51,9 @@ function onCopyGranted(d: Drive): void {
   if (w.kpis.counts(job)) w.kpis.copyWait.add((now - d.copyRequested) / DAY);
   w.setDriveState(d, 'Transferring', '');
   if (job.state === 'Received') w.setJobState(job, 'Transferring', 'R-TRANSFER-START');
-  const dc = w.scenario.datacenter, r = w.streams.copy;
-  const throughput = Math.max(1, w.draw(dc.copyThroughput, r));
-  const work = w.draw(dc.copyOverhead, r) + (d.bytes / throughput) * SECOND;
+  const r = w.streams.copy;
+  const throughput = Math.max(1, w.samplers.copyThroughput.sample(r));
+  const work = w.samplers.copyOverhead.sample(r) + (d.bytes / throughput) * SECOND;
   // Infinity when the copy cannot end before the horizon: it is then still running at the end of the run.
   const end = w.copyCalendar.addWorking(now, work, w.horizon);
   d.copyStart = now;
@@ -93,7 +93,7 @@ function onDriveFault(d: Drive): void {
   requestContact(w, w.kpis.counts(job), () => {
     w.emitDrive(job.traced, d, 'contact', '', '', 'R-FAULT');
     job.escalations++;
-    const resolution = w.draw(w.scenario.faults.resolution, w.streams.faults);
+    const resolution = w.samplers.faultResolution.sample(w.streams.faults);
     const unresolved = w.chance(w.scenario.faults.unresolved, w.streams.faults);
     w.sim.after(resolution, () => {
       if (unresolved) {

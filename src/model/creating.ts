@@ -32,7 +32,7 @@ export function requestShipping(w: World, job: Job, fixes: boolean, setDetail = 
   if (missing.length > 0) {
     w.emitJob(job, 'refuse', '', '', 'R-SHIP-REQUIRES', '', `missing=${missing.join(',')}`);
     // Draw the fix delay even when the customer gives up, so the stream stays aligned.
-    const delay = w.draw(w.scenario.customer.fixDelay, w.streams.customer);
+    const delay = w.samplers.fixDelay.sample(w.streams.customer);
     if (fixes) w.sim.after(delay, onFixAndShip, { w, job, missing });
     return;
   }

@@ -12,23 +12,23 @@ import { requestCancel, requestDelete } from './api.js';
 export function planCustomer(w: World, job: Job): void {
   const c = w.scenario.customer, r = w.streams.customer;
   const neverShips = w.chance(c.neverShips, r);
-  const updates = Math.max(0, Math.round(w.draw(c.updatesWhileCreating, r)));
+  const updates = Math.max(0, Math.round(w.samplers.updatesWhileCreating.sample(r)));
   const earlyShipper = w.chance(c.shipsBeforeShippingState, r);
   job.hasDeliveryPackage = !w.chance(c.missingDeliveryPackage, r);
   job.hasReturnAddress = !w.chance(c.missingReturnAddress, r);
   job.fixesRefusal = w.chance(c.fixesRefusal, r);
   const cancels = w.chance(c.cancels, r);
-  const cancelAt = w.draw(c.cancelDelay, r);
+  const cancelAt = w.samplers.cancelDelay.sample(r);
   const deletesCreating = w.chance(c.deletesWhileCreating, r);
-  const deleteAt = w.draw(c.deleteDelay, r);
+  const deleteAt = w.samplers.deleteDelay.sample(r);
   job.deleteWhileShipping = w.chance(c.deleteAttemptWhileShipping, r);
   job.deleteAfterFinish = w.chance(c.deletesAfterFinish, r);
   job.earlyShipper = earlyShipper && !neverShips;
-  const shipDelay = w.draw(c.shipDelay, r);
+  const shipDelay = w.samplers.shipDelay.sample(r);
 
   let t = w.sim.now;
   for (let i = 0; i < updates; i++) {
-    t += w.draw(c.updateGap, r);
+    t += w.samplers.updateGap.sample(r);
     w.sim.at(t, onPropertyUpdate, job);
   }
   if (!neverShips) {

@@ -49,7 +49,7 @@ export function deliver(w: World, pkg: Package): void {
 }
 
 function scheduleDock(w: World, pkg: Package): void {
-  const days = w.draw(w.scenario.datacenter.dockDelay, w.streams.dock);
+  const days = w.samplers.dockDelay.sample(w.streams.dock);
   w.atBeforeHorizon(w.dockCalendar.addWorkingDays(w.sim.now, days, w.horizon), onDockProcessed, pkg);
 }
 

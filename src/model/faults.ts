@@ -13,7 +13,7 @@ export function maybeFaultJob(w: World, job: Job): boolean {
   requestContact(w, w.kpis.counts(job), () => {
     w.emitJob(job, 'contact', '', '', 'R-FAULT');
     job.escalations++;
-    const resolution = w.draw(f.resolution, w.streams.faults);
+    const resolution = w.samplers.faultResolution.sample(w.streams.faults);
     const unresolved = w.chance(f.unresolved, w.streams.faults);
     w.sim.after(resolution, () => {
       if (unresolved) job.errors = true;

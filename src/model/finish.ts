@@ -56,7 +56,7 @@ function onAddressDestroy(job: Job): void {
 }
 
 function schedulePackaged(w: World, job: Job): void {
-  const days = w.draw(w.scenario.datacenter.packagingDelay, w.streams.dock);
+  const days = w.samplers.packagingDelay.sample(w.streams.dock);
   w.atBeforeHorizon(w.dockCalendar.addWorkingDays(w.sim.now, days, w.horizon), onReturnShipped, job);
 }
 
@@ -80,7 +80,7 @@ function onReturnShipped(job: Job): void {
   // drive sizes for a re-export, since the finish may move the job into w.retained.
   const ca = w.scenario.carrier, r = w.streams.carrier;
   const lost = w.chance(ca.returnLost, r), damaged = w.chance(ca.returnDamaged, r);
-  const transit = w.draw(ca.returnTransit, r);
+  const transit = w.samplers.returnTransit.sample(r);
   const outcome = job.type === 'export' ? (lost ? 'lost' : damaged ? 'damaged' : '') : '';
   const bytes = outcome === 'damaged' ? job.drives.map((d) => d.bytes) : null;
   enterFinished(w, job);
@@ -124,7 +124,7 @@ export function enterFinished(w: World, job: Job): void {
   if (on) w.retained.setRetentionTimer(seq, w.startTimer('retention', on.retention, seq));
   else job.retentionTimer = w.startTimer('retention', onRetention, job);
   if (job.deleteAfterFinish) {
-    const after = w.draw(w.scenario.customer.deleteAfterFinishDelay, w.streams.customer);
+    const after = w.samplers.deleteAfterFinishDelay.sample(w.streams.customer);
     if (after < w.durations.retention) {
       if (on) w.sim.after(after, on.delete, seq);
       else w.sim.after(after, onDelete, job);

@@ -26,7 +26,7 @@ function queueForOperator(x: { w: World; task: ContactTask }): void {
 
 function startContact(x: { w: World; task: ContactTask }): void {
   const { w } = x;
-  const effort = w.draw(w.scenario.operations.contactEffort, w.streams.ops);
+  const effort = w.samplers.contactEffort.sample(w.streams.ops);
   const end = w.opsCalendar.addWorking(w.sim.now, effort, w.horizon);
   w.atBeforeHorizon(end, finishContact, x);
 }
@@ -44,6 +44,6 @@ function finishContact(x: { w: World; task: ContactTask }): void {
  */
 export function customerAnswer(w: World): number | null {
   const reachable = w.chance(w.scenario.customer.reachable, w.streams.customer);
-  const delay = w.draw(w.scenario.customer.replyDelay, w.streams.customer);
+  const delay = w.samplers.replyDelay.sample(w.streams.customer);
   return reachable ? delay : null;
 }

@@ -25,7 +25,7 @@ export function putJob(w: World, o: PutOptions): Job {
   w.emitJob(job, 'state', '', 'Creating', '');
   const drives: Drive[] = [];
   for (let n = 1; n <= o.drives; n++) {
-    const bytes = o.bytes?.[n - 1] ?? Math.round(w.draw(w.scenario.arrivals.bytesPerDrive, w.streams.arrivals));
+    const bytes = o.bytes?.[n - 1] ?? Math.round(w.samplers.bytesPerDrive.sample(w.streams.arrivals));
     const d = newDrive(w, n, job, null, 'listed', bytes);
     drives.push(d);
     job.totalBytes += bytes;

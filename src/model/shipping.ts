@@ -16,14 +16,14 @@ import { releaseDrive } from './release.js';
 export function enterShipping(w: World, job: Job): void {
   job.expiryTimer = w.cancelTimer(job.expiryTimer);
   w.setJobState(job, 'Shipping', 'R-SHIP-REQUIRES');
-  if (job.deleteWhileShipping) w.sim.after(w.draw(w.scenario.customer.deleteDelay, w.streams.customer), onDelete, job);
+  if (job.deleteWhileShipping) w.sim.after(w.samplers.deleteDelay.sample(w.streams.customer), onDelete, job);
   if (job.packagesDelivered === 0) {
     job.neverReceivedTimer = w.startTimer('neverReceived', onNeverReceived, job);
     job.overdueTimer = w.startTimer('shippingOverdue', onOverdue, job);
   }
   if (job.held.length > 0) processHeldPackages(w, job);
   else if (!job.earlyShipper) {
-    w.sim.after(w.draw(w.scenario.customer.packageToCarrier, w.streams.customer), onHandToCarrier, job);
+    w.sim.after(w.samplers.packageToCarrier.sample(w.streams.customer), onHandToCarrier, job);
   }
 }
 
@@ -67,14 +67,14 @@ export function shipPackage(w: World, job: Job, first: boolean, only?: Drive[]):
   else w.emitJob(job, 'ship', '', '', '');
   const lost = w.chance(ca.lostPackage, r);
   const delayed = w.chance(ca.delayedPackage, r);
-  const transit = w.draw(ca.transit, r) + (delayed ? w.draw(ca.delay, r) : 0);
+  const transit = w.samplers.transit.sample(r) + (delayed ? w.samplers.delay.sample(r) : 0);
   if (!lost) {
     for (const d of drives) d.inTransit = true;
     w.sim.after(transit, onDelivered, pkg);
   }
   if (missing) for (const d of missing) {
     const follows = w.chance(ca.missingDriveFollows, r);
-    const after = w.draw(ca.followDelay, r);
+    const after = w.samplers.followDelay.sample(r);
     // A customer follows up a package that arrived short; after a lost one, the overdue contact comes first.
     if (follows && !lost) {
       d.inTransit = true; // on its way from the customer: it has a future, so its record waits
@@ -135,7 +135,7 @@ function onOverdueReply(job: Job): void {
   job.noResponseTimer = w.cancelTimer(job.noResponseTimer);
   w.emitJob(job, 'reply', '', '', 'R-SHIP-RESOLVE');
   const cancels = w.chance(w.scenario.customer.cancelOnOverdue, w.streams.customer);
-  const extension = w.draw(w.scenario.rules.overdueExtension, w.streams.ops);
+  const extension = w.samplers.overdueExtension.sample(w.streams.ops);
   if (cancels) {
     w.emitJob(job, 'cancel', '', '', 'R-SHIP-RESOLVE');
     job.cancelRequested = true;

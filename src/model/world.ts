@@ -1,6 +1,6 @@
 /**
- * The shared context of one simulation run: clock, random streams, compiled
- * distributions, resources, calendars, live entities, counters, and the two
+ * The shared context of one simulation run: clock, random streams, samplers
+ * of the scenario's distributions, resources, calendars, live entities, counters, and the two
  * primitives every actor uses: emit() a timeline row and change a state
  * (checked against the spec's transition tables: an illegal transition is a
  * bug in the model and stops the run).
@@ -8,7 +8,6 @@
 import { Simulation, type Timer } from '../sim/simulation.js';
 import type { TimerLine } from '../sim/timer-line.js';
 import { RandomStreams, type Rng } from '../sim/random.js';
-import { makeDistribution, type Distribution, type DistributionSpec } from '../sim/distributions.js';
 import { Resource } from '../sim/resource.js';
 import { WorkCalendar } from '../sim/calendar.js';
 import { parseInstant } from '../sim/time.js';
@@ -25,6 +24,7 @@ import type { ModelSink, TimelineMode } from './sink.js';
 import { Kpis } from './kpis.js';
 import { RetainedJobs } from './retained.js';
 import { ReleaseTally } from './release-tally.js';
+import { Samplers } from './samplers.js';
 
 export class ModelBug extends Error {
   constructor(message: string) {
@@ -57,15 +57,6 @@ const JOB_ALLOWED = matrix(JOB_STATES, (f, t) => isJobTransitionAllowed(f, t, nu
 const DRIVE_ALLOWED = matrix(DRIVE_STATES, (f, t) => isDriveTransitionAllowed(f, t, null));
 
 /**
- * Scenario distributions compiled into samplers, by spec object, for every
- * run of this thread: a sampler keeps nothing between draws (the stream is
- * passed in), so runs can share it. Per run, each replication made new
- * sampler functions, and the handlers compiled for the last run's were thrown
- * away at their first draw (docs/performance.md, "Replications").
- */
-const compiled = new WeakMap<object, Distribution>();
-
-/**
  * Named random streams, one per actor: adding draws to one never shifts another.
  * A class, not an object literal: the second run in a thread made V8 throw away
  * the compiled code of a dozen handlers when it built the literal again
@@ -90,6 +81,8 @@ export class Streams {
 export class World {
   readonly sim: Simulation;
   readonly streams: Streams;
+  /** The scenario's distributions: w.samplers.transit.sample(w.streams.carrier). */
+  readonly samplers: Samplers;
   readonly durations: RuleDurations;
   readonly policy: RulePolicy;
   readonly copy: Resource;
@@ -128,6 +121,7 @@ export class World {
   constructor(readonly scenario: Scenario, readonly sink: ModelSink, readonly timeline: TimelineMode, replication = 0) {
     this.sim = new Simulation({ start: scenario.start });
     this.streams = new Streams(new RandomStreams(scenario.seed, replication));
+    this.samplers = new Samplers(scenario);
     this.durations = ruleDurations(scenario);
     this.policy = rulePolicy(scenario);
     this.copy = new Resource(this.sim, scenario.datacenter.copyStations, 'copy stations');
@@ -139,16 +133,6 @@ export class World {
     this.horizon = horizonMs(scenario.horizon, startMs);
     this.warmup = scenario.warmup;
     this.kpis = new Kpis(this.warmup);
-  }
-
-  /** A draw from a scenario distribution (compiled once per spec object: `compiled`). */
-  draw(spec: DistributionSpec, rng: Rng): number {
-    let d = compiled.get(spec);
-    if (!d) {
-      d = makeDistribution(spec);
-      compiled.set(spec, d);
-    }
-    return d.sample(rng);
   }
 
   chance(p: number, rng: Rng): boolean {
