@@ -29,7 +29,6 @@ const STATE = 0, TYPE = 1, FLAGS = 2;
 const SMALL = 3;
 const LIVE = 1, CANCEL_REQUESTED = 2, ERRORS = 4, TRACED = 8, INCOMPLETE_BLOB_LIST = 16;
 
-
 /** What jobs.csv and the run's counts need of a job (a Job has it all). */
 export interface JobFacts {
   readonly id: string;
