@@ -19,6 +19,7 @@ import { BatchWriter } from '../src/output/batch-codec.js';
 import { StringifyPool, defaultThreads } from '../src/output/stringify-pool.js';
 import { holdModel, mmcStation } from './kernel.js';
 import { interference, KINDS } from './machine.js';
+import { firstTouch } from './first-touch.js';
 import type { CaseResult } from './measure.js';
 
 type Result = CaseResult;
@@ -34,6 +35,11 @@ async function main(): Promise<Result> {
       if (kind === undefined) throw new Error(`machine: expected one of ${KINDS.join(', ')}, got ${args[0]}`);
       const r = await interference(kind);
       return { seconds: r.aloneMs[0] / 1000, aloneMs: r.aloneMs.map(Math.round).join(' '), twoMs: r.twoMs.map(Math.round).join(' '), speedEach: r.speedEach };
+    }
+    case 'first-touch': {
+      // What a page of memory costs the first time it is written (first-touch.ts).
+      const r = firstTouch(Number(args[0]));
+      return { seconds: (r.firstUsPerPage * r.pages) / 1e6, pages: r.pages, firstUsPerPage: r.firstUsPerPage, againUsPerPage: r.againUsPerPage };
     }
     case 'hold': {
       const r = holdModel(Number(args[0]), Number(args[1]));

@@ -19,15 +19,22 @@
  * schedules the next: the real kernel (src/sim), the real random streams.
  * What it measures is the cost of reaching a random job's record among
  * ~100k–290k, the kernel's heap included; the model's own logic comes on top.
+ *
+ * `npm run bench:floor -- <days> <layout>` with a layout of floor-layouts.ts
+ * (`objects`, `objects-inline`, `drive-rows`, `job-objects`) in place of the
+ * record size: the same events on the model's layout and on steps between
+ * it and one record, to tell what each part of the model's layout costs.
  */
 import { performance } from 'node:perf_hooks';
 import { Simulation } from '../src/sim/simulation.js';
 import { RandomStreams } from '../src/sim/random.js';
 import { makeDistribution } from '../src/sim/distributions.js';
+import { MODEL_LAYOUTS, modelLayout, type ModelLayout } from './floor-layouts.js';
 
 const DAY = 86_400_000;
 const days = Number(process.argv[2] ?? 36.5);
-const recordBytes = Number(process.argv[3] ?? 256);
+const layout = MODEL_LAYOUTS.find((l) => l === process.argv[3]) ?? 'record';
+const recordBytes = layout === 'record' ? Number(process.argv[3] ?? 256) : 0;
 const stride = Math.max(8, recordBytes / 8);
 const perDay = Number(process.argv[4] ?? 2775);
 const ACTIVE_EVENTS = Number(process.argv[5] ?? 8);
@@ -82,12 +89,25 @@ function onArrival(): void {
   sim.at(sim.now + interarrival.sample(rArr), onArrival);
 }
 
+const start = layout === 'record' ? onArrival : modelLayout(layout as ModelLayout, {
+  sim,
+  step: () => step.sample(rLife),
+  interarrival: () => interarrival.sample(rArr),
+  activeEvents: ACTIVE_EVENTS,
+  arrived: () => {
+    if (++open > peakOpen) peakOpen = open;
+    return jobs++;
+  },
+  closed: () => open--,
+  use: (x) => (sum += x),
+});
+
 const t0 = performance.now();
-sim.at(0, onArrival);
+sim.at(0, start);
 sim.run(days * DAY);
 const sec = (performance.now() - t0) / 1000;
 const events = sim.eventsProcessed;
 console.log(JSON.stringify({
-  days, recordBytes: stride * 8, jobs, events, seconds: +sec.toFixed(3), nsPerEvent: +(sec * 1e9 / events).toFixed(0),
+  days, layout, recordBytes: layout === 'record' ? stride * 8 : undefined, jobs, events, seconds: +sec.toFixed(3), nsPerEvent: +(sec * 1e9 / events).toFixed(0),
   jobsPerSecond: Math.round(jobs / sec), eventsPerJob: +(events / jobs).toFixed(2), peakOpen, sum: sum % 1e6,
 }));

@@ -110,6 +110,8 @@ function main(): void {
   const once = (name: string, size: string, args: string[]) => family([{ name, size, args }], 1);
   // First, what the machine gives two threads (machine.ts): the parallel cases below read against it.
   for (const kind of KINDS) once('machine: two threads at once', kind, ['machine', kind]);
+  // And what memory costs the first time it is written (first-touch.ts): the memory-heavy cases pay it for every page they grow by.
+  once('machine: first touch of memory', '256 MiB', ['first-touch', '256']);
   family([
     { name: 'kernel hold model', size: '1,000 entities, 10M events', args: ['hold', '1000', '10000000'] },
     { name: 'kernel hold model', size: '100,000 entities, 10M events', args: ['hold', '100000', '10000000'] },
@@ -148,7 +150,7 @@ function main(): void {
   console.log(formatTable(
     ['case', 'size', 'seconds', 'rounds (s)', 'jobs/s', 'events/s', 'rows/s', 'peak RSS MiB', 'load before', 'note'],
     rows.map((r) => [r.case, r.size, fmt(r, 'seconds'), r.runs ? spread(r.runs) : '', fmt(r, 'jobsPerSecond'), fmt(r, 'eventsPerSecond'), fmt(r, 'rowsPerSecond'), fmt(r, 'peakRssMiB'), r.load ?? '',
-      r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.speedEach !== undefined ? `each thread at ${Number(r.result.speedEach).toFixed(2)} of its speed alone` : r.result?.poolRowsPerSecond !== undefined ? `${r.result.rows} rows; the pool's thread: ${Number(r.result.poolSeconds).toFixed(1)} s, ${Math.round(Number(r.result.poolRowsPerSecond))} rows/s` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
+      r.error ? `failed: ${r.error.slice(0, 80)}` : r.result?.violations !== undefined ? `${r.result.violations} violations` : r.result?.speedEach !== undefined ? `each thread at ${Number(r.result.speedEach).toFixed(2)} of its speed alone` : r.result?.firstUsPerPage !== undefined ? `${Number(r.result.firstUsPerPage).toFixed(1)} µs a 4 KiB page written first, ${Number(r.result.againUsPerPage).toFixed(2)} again` : r.result?.poolRowsPerSecond !== undefined ? `${r.result.rows} rows; the pool's thread: ${Number(r.result.poolSeconds).toFixed(1)} s, ${Math.round(Number(r.result.poolRowsPerSecond))} rows/s` : r.result?.rows !== undefined ? `${r.result.rows} rows` : r.result?.jobs !== undefined ? `${r.result.jobs} jobs` : '']),
   ));
   const memory = rows.filter((r) => r.case === 'model, timeline off' && r.result);
   if (memory.length > 0) {
