@@ -1,5 +1,4 @@
-/** Options shared by the commands that run scenarios, and their parsing into model inputs. */
-import type { Argv } from 'yargs';
+/** The parsing of the scenario commands' options into model inputs (the flags themselves: option-flags.ts). */
 import { parseTimelineMode, type TimelineMode } from '../model/sink.js';
 import { UserError } from './errors.js';
 import { ScenarioError } from '../scenarios/errors.js';
@@ -9,14 +8,6 @@ import { inRun, type TraceJob } from '../model/arrivals.js';
 import { horizonMs } from '../model/world.js';
 import { parseInstant } from '../sim/time.js';
 import type { ReplicationPlan } from '../experiments/replicate.js';
-import { availableParallelism } from 'node:os';
-
-export function scenarioOptions<T>(y: Argv<T>) {
-  return y
-    .option('seed', { type: 'string', describe: 'master seed (overrides the scenario\'s)' })
-    .option('set', { type: 'string', array: true, default: [] as string[], describe: 'override a field: path=value (repeatable), e.g. --set datacenter.copyStations=12' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress or chatter on stderr' });
-}
 
 /**
  * Loads a scenario, turning scenario problems into a user error (exit 2).
@@ -71,15 +62,6 @@ export function traceOutsideRun(trace: readonly TraceJob[], loaded: LoadedScenar
   const iso = (ms: number) => new Date(startMs + ms).toISOString();
   const parts = [before > 0 ? `${before} before its start` : '', after > 0 ? `${after} at or after its end` : ''].filter(Boolean).join(' and ');
   return `${outside.length} of ${trace.length} ${trace.length === 1 ? 'job is' : 'jobs are'} outside the run (${iso(0)} to ${iso(horizon)}), ${parts}, and not simulated`;
-}
-
-export function replicationOptions<T>(y: Argv<T>) {
-  return y
-    .option('replications', { alias: 'r', type: 'number', default: 1, describe: 'independent replications (seeds derived per replication)' })
-    .option('workers', { alias: 'w', type: 'number', default: availableParallelism(), describe: 'threads that may run replications, this one included; worker threads start once the work left is worth them (results do not depend on it)' })
-    .option('warmup', { type: 'string', describe: 'discard statistics before start + this duration, e.g. 30d' })
-    .option('target-ci', { type: 'string', describe: 'add replications until every headline KPI\'s 95% half-width is within this share of its mean, e.g. 5%' })
-    .option('max-replications', { type: 'number', default: 100, describe: 'upper bound for --target-ci' });
 }
 
 export function replicationPlan(args: { replications: number; workers: number; targetCi?: string; maxReplications: number }): ReplicationPlan {

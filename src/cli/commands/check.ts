@@ -6,8 +6,6 @@
 import { basename } from 'node:path';
 import type { Command } from './command.js';
 import { megabytes, progressBar } from '../progress.js';
-import { loadForCli } from '../options.js';
-import { ruleDurations, rulePolicy } from '../../scenarios/rule-settings.js';
 import { UserError } from '../errors.js';
 import { checkTimelineFile, TimelineFormatError, type CheckOptions, type CheckResult, type Violation } from '../../checker/index.js';
 import type { RuleDurations, RulePolicy } from '../../spec/rules.js';
@@ -119,9 +117,11 @@ export const checkCommand: Command = {
       .example('$0 check out/default/events.csv', 'one line per violation, then a summary')
       .example('$0 check events.csv --json > violations.json', 'machine-readable')
       .example('$0 check out/fast/events.csv --scenario scenarios/fast.yaml', 'with the durations that run used'),
-  handler: (args) => {
+  handler: async (args) => {
     let base: CheckOptions = {};
     if (args.scenario !== undefined) {
+      // The scenario schema loads only for --scenario (option-flags.ts says why).
+      const [{ loadForCli }, { ruleDurations, rulePolicy }] = await Promise.all([import('../options.js'), import('../../scenarios/rule-settings.js')]);
       const { scenario } = loadForCli(args.scenario as string, args.set as string[]);
       base = checkOptionsFromDurations(ruleDurations(scenario), rulePolicy(scenario));
     }

@@ -1,8 +1,6 @@
 import type { Command } from './command.js';
-import { loadForCli, scenarioOptions, traceForCli } from '../options.js';
+import { scenarioOptions } from '../option-flags.js';
 import { UserError } from '../errors.js';
-import { Model } from '../../model/model.js';
-import { getJobById } from '../../model/get-job.js';
 import { parseInstant } from '../../sim/time.js';
 
 export const jobCommand: Command = {
@@ -14,7 +12,11 @@ export const jobCommand: Command = {
       .option('id', { type: 'string', demandOption: true, describe: 'job ID, e.g. J-000042' })
       .option('at', { type: 'string', demandOption: true, describe: 'ISO 8601 instant, e.g. 2026-02-01T00:00Z' })
       .example('$0 job scenarios/default.yaml --id J-000042 --at 2026-02-01T00:00Z', 'J-000042 as Get Job shows it on 1 February'),
-  handler: (args) => {
+  handler: async (args) => {
+    // The scenario schema and the model load on use (option-flags.ts says why).
+    const [{ loadForCli, traceForCli }, { Model }, { getJobById }] = await Promise.all([
+      import('../options.js'), import('../../model/model.js'), import('../../model/get-job.js'),
+    ]);
     const loaded = loadForCli(args.scenario, args.set, args.seed);
     let at: number;
     try {

@@ -1,5 +1,4 @@
 import type { Command } from './command.js';
-import { loadForCli } from '../options.js';
 import { UserError } from '../errors.js';
 
 export const validateCommand: Command = {
@@ -9,7 +8,9 @@ export const validateCommand: Command = {
     y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files' })
       .option('set', { type: 'string', array: true, default: [] as string[], describe: 'overrides to validate too (path=value)' })
       .example('$0 validate scenarios/*.yaml', 'check every shipped scenario'),
-  handler: (args) => {
+  handler: async (args) => {
+    // The scenario schema loads on use (option-flags.ts says why).
+    const { loadForCli } = await import('../options.js');
     const problems: string[] = [];
     for (const file of args.scenarios as string[]) {
       try {
