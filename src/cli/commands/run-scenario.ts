@@ -128,4 +128,3 @@ function report(name: string, s: RunSummary, aggregated: Record<string, unknown>
   }
   process.stdout.write(`${text}  outputs in ${out}/\n`);
 }
-
