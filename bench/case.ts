@@ -3,6 +3,7 @@
  * `node dist/bench/case.js <case> <args…>` prints one JSON line.
  */
 import { statSync, createReadStream } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +41,16 @@ async function main(): Promise<Result> {
       // What a page of memory costs the first time it is written (first-touch.ts).
       const r = firstTouch(Number(args[0]));
       return { seconds: (r.firstUsPerPage * r.pages) / 1e6, pages: r.pages, firstUsPerPage: r.firstUsPerPage, againUsPerPage: r.againUsPerPage };
+    }
+    case 'simpy': {
+      // The main path in SimPy 3 (bench/simpy/main_path.py), the reference the performance issue's aim is set against.
+      const py = spawnSync('/usr/bin/python3', ['bench/simpy/main_path.py', args[0], args[1]], { encoding: 'utf8' });
+      if (py.error || py.status !== 0) {
+        const why = /No module named 'simpy'/.test(py.stderr ?? '') ? 'SimPy is not installed (apt-get install python3-simpy3)' : (py.error?.message ?? py.stderr.trim().split('\n').pop());
+        throw new Error(`simpy: ${why}`);
+      }
+      const r = JSON.parse(py.stdout) as { jobs: number; seconds: number; jobsPerSecond: number; cpuSeconds: number; peakRssMiB: number };
+      return { jobs: r.jobs, seconds: r.seconds, jobsPerSecond: r.jobsPerSecond, cpuSeconds: r.cpuSeconds, peakRssMiB: r.peakRssMiB };
     }
     case 'hold': {
       const r = holdModel(Number(args[0]), Number(args[1]));
@@ -192,7 +203,8 @@ main().then(
   // cpuSeconds: every thread of the process (stringify threads, worker threads), not only this one.
   (r) => {
     const cpu = process.cpuUsage();
-    process.stdout.write(`${JSON.stringify({ ...r, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+    // A case that ran its work in another process (simpy) gives that process's figures itself.
+    process.stdout.write(`${JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: process.resourceUsage().maxRSS / 1024, ...r })}\n`);
   },
   (err) => { process.stderr.write(`${err?.stack ?? err}\n`); process.exitCode = 1; },
 );

@@ -117,7 +117,13 @@ function main(): void {
     { name: 'kernel hold model', size: '100,000 entities, 10M events', args: ['hold', '100000', '10000000'] },
     { name: 'kernel M/M/3 station', size: '2M customers', args: ['mmc', '2000000'] },
   ], ROUNDS);
-  family(SIZES.map((s) => ({ name: 'model, timeline off', size: s.label, args: ['model', s.horizon] })), ROUNDS);
+  family([
+    ...SIZES.map((s) => ({ name: 'model, timeline off', size: s.label, args: ['model', s.horizon] })),
+    // The reference the aim is set against, in the same rounds so that their ratio is of one hour: the
+    // main path in SimPy 3 at the smallest size (~35 s; 300k and 1M take ~3 and ~11 minutes, docs/performance.md
+    // has them). Needs Debian's python3-simpy3; without it the row says so and the ratio is left out.
+    { name: 'SimPy 3, main path only (bench/simpy)', size: '100k jobs', args: ['simpy', '36.5', '117'] },
+  ], ROUNDS);
   family([
     { name: 'replications, default scenario', size: '8 on 1 worker', args: ['replications', '1'] },
     { name: 'replications, default scenario', size: '8 on 2 workers', args: ['replications', '2'] },
@@ -171,6 +177,7 @@ function main(): void {
   };
   const time = (r: Row, seconds: number) => seconds;
   const perEvent = (r: Row, seconds: number) => seconds / Number(r.result?.events);
+  const jobRate = (r: Row, seconds: number) => Number(r.result?.jobs) / seconds;
   const model = (size: string) => rowOf('model, timeline off', size);
   const speedup = (case_: string) => ratio(rowOf(case_, '8 on 1 worker'), rowOf(case_, '8 on 2 workers'), time);
   const ratios = [
@@ -179,6 +186,7 @@ function main(): void {
     // have fewer events (7.5 a job against 10.6 at 1M): the job ratio mixes growth with shorter lives, the
     // per-event ratio is the growth alone.
     ['1M jobs / 100k jobs, time per event, timeline off (linear: <= 1)', ratio(model('1M jobs'), model('100k jobs'), perEvent)],
+    ['iesim model (timeline off) / SimPy main path, jobs/s, 100k jobs (aim > 10)', ratio(model('100k jobs'), rowOf('SimPy 3, main path only (bench/simpy)', '100k jobs'), jobRate)],
     ['2 workers / 1 worker, replications/s (target >= 1.7)', speedup('replications, default scenario')],
     ['2 workers / 1 worker, replications/s, 4-year horizons', speedup('replications, default scenario, 4-year horizon')],
     ['2 workers / 1 worker, replications/s, threads warm', speedup('replications, default scenario, threads warm')],

@@ -22,6 +22,7 @@ customers who do not answer) that iesim's model also runs. No output.
 import json
 import math
 import random
+import resource
 import sys
 import time
 
@@ -107,4 +108,5 @@ seconds = time.perf_counter() - t0
 print(json.dumps({
     "days": days, "scale": scale, "stations": STATIONS, **counts,
     "seconds": round(seconds, 3), "jobsPerSecond": round(counts["jobs"] / seconds),
+    "cpuSeconds": round(time.process_time(), 3), "peakRssMiB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
 }))
