@@ -51,13 +51,12 @@ class Records {
   }
 }
 
-class FloorSink implements ByteRecordSink {
+/** What every floor does per row: the time, the word codes, then its records (`touch`). */
+abstract class FloorRows implements ByteRecordSink {
   rows = 0;
   sum = 0;
   private readonly words = new Int32Array(4096).fill(-1);
   private wordCount = 0;
-  private readonly jobs = new Records();
-  private readonly drives = new Records();
   private readonly instants = new InstantParser();
 
   private word(h: number): number {
@@ -74,12 +73,30 @@ class FloorSink implements ByteRecordSink {
     const t = this.instants.ms;
     const kind = this.word(h[1]), entity = this.word(h[2]), from = this.word(h[5]), to = this.word(h[6]), rule = this.word(h[7]);
     if (e[4] <= s[4]) return; // a row of no job (a drive of no job): no job or drive to find
+    this.touch(buf, f, t, to, rule + kind * 64 + from * 4096, entity);
+  }
+
+  /** Reads and updates the row's job record and, for a drive row, its drive's. */
+  protected abstract touch(buf: Buffer, f: FieldSpans, t: number, to: number, codes: number, entity: number): void;
+
+  record(): void {
+    this.rows++;
+  }
+}
+
+/** Records as rows of one Float64Array. */
+class TypedRecords extends FloorRows {
+  private readonly jobs = new Records();
+  private readonly drives = new Records();
+
+  protected touch(buf: Buffer, f: FieldSpans, t: number, to: number, codes: number, entity: number): void {
+    const s = f.starts, e = f.ends, h = f.hashes;
     const j = this.jobs.find(buf, s[4], e[4], h[4]) * STRIDE, jr = this.jobs.records;
     this.sum += jr[j] + jr[j + 3];
     jr[j] = to;
     jr[j + 1] = t;
     jr[j + 2]++;
-    jr[j + 9] = rule + kind * 64 + from * 4096;
+    jr[j + 9] = codes;
     if (e[3] - s[3] !== e[4] - s[4]) {
       const drives = this.drives, x = drives.find(buf, s[3], e[3], h[3]) * STRIDE, dr = drives.records;
       this.sum += dr[x] + dr[x + 5];
@@ -87,10 +104,6 @@ class FloorSink implements ByteRecordSink {
       dr[x + 1] = t;
       dr[x + 2] = entity;
     }
-  }
-
-  record(): void {
-    this.rows++;
   }
 }
 
@@ -112,30 +125,13 @@ class DriveObject {
   constructor(readonly id: string, readonly job: JobObject) {}
 }
 
-/** FloorSink's work with records as objects in the ID tables. */
-class ObjectSink implements ByteRecordSink {
-  rows = 0;
-  sum = 0;
-  private readonly words = new Int32Array(4096).fill(-1);
-  private wordCount = 0;
+/** Records as objects in the ID tables, as the checker's. */
+class ObjectRecords extends FloorRows {
   private readonly jobs = new IdTable<JobObject>(20);
   private readonly drives = new IdTable<DriveObject>(20);
-  private readonly instants = new InstantParser();
 
-  private word(h: number): number {
-    const i = h & 4095;
-    if (this.words[i] < 0) this.words[i] = this.wordCount++;
-    return this.words[i];
-  }
-
-  spans(buf: Buffer, f: FieldSpans, count: number): void {
+  protected touch(buf: Buffer, f: FieldSpans, t: number, to: number, codes: number, entity: number): void {
     const s = f.starts, e = f.ends, h = f.hashes;
-    if (count < 8 || buf[s[0]] === 116 /* the header's "time" */) return;
-    this.rows++;
-    this.instants.readBytes(buf, s[0]);
-    const t = this.instants.ms;
-    const kind = this.word(h[1]), entity = this.word(h[2]), from = this.word(h[5]), to = this.word(h[6]), rule = this.word(h[7]);
-    if (e[4] <= s[4]) return;
     let job = this.jobs.findBytes(buf, s[4], e[4], h[4]);
     if (job === undefined) {
       job = new JobObject(decode(buf, s[4], e[4]));
@@ -145,7 +141,7 @@ class ObjectSink implements ByteRecordSink {
     job.state = to;
     job.at = t;
     job.rows++;
-    job.last = rule + kind * 64 + from * 4096;
+    job.last = codes;
     if (e[3] - s[3] !== e[4] - s[4]) {
       let d = this.drives.findBytes(buf, s[3], e[3], h[3]);
       if (d === undefined) {
@@ -158,16 +154,12 @@ class ObjectSink implements ByteRecordSink {
       d.entity = entity;
     }
   }
-
-  record(): void {
-    this.rows++;
-  }
 }
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: checker-floor <events.csv> [objects]');
-const sink = process.argv[3] === 'objects' ? new ObjectSink() : new FloorSink();
+const sink = process.argv[3] === 'objects' ? new ObjectRecords() : new TypedRecords();
 const t0 = performance.now();
 await readByteRecords(path, sink);
 const sec = (performance.now() - t0) / 1000;
-console.log(JSON.stringify({ records: sink instanceof ObjectSink ? 'objects' : 'typed', rows: sink.rows, seconds: +sec.toFixed(3), rowsPerSecond: Math.round(sink.rows / sec), peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1), sum: sink.sum % 1e6 }));
+console.log(JSON.stringify({ records: sink instanceof ObjectRecords ? 'objects' : 'typed', rows: sink.rows, seconds: +sec.toFixed(3), rowsPerSecond: Math.round(sink.rows / sec), peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1), sum: sink.sum % 1e6 }));
