@@ -27,26 +27,25 @@ import { readByteRecords, type ByteRecordSink, type FieldSpans } from '../src/ch
 import { IdTable } from '../src/checker/id-table.js';
 import { InstantParser } from '../src/checker/instant.js';
 import { decode } from '../src/checker/intern.js';
+import { RowTable } from './row-table.js';
 
 const STRIDE = 16;
 
-/** IDs to record numbers (the checker's IdTable), the records in one Float64Array. */
+/** IDs to record numbers (the checker's IdTable), the records rows of one Float64Array. */
 class Records {
   private readonly ids = new IdTable<number>(20);
-  private next = 0;
-  records = new Float64Array(1024 * STRIDE);
+  private readonly table = new RowTable(STRIDE);
+
+  get records(): Float64Array {
+    return this.table.rows;
+  }
 
   /** The record of the ID in buf[s, e), made when new. */
   find(buf: Buffer, s: number, e: number, h: number): number {
     const found = this.ids.findBytes(buf, s, e, h);
     if (found !== undefined) return found;
-    const r = this.next++;
+    const r = this.table.take();
     this.ids.set(decode(buf, s, e), r);
-    if (this.next * STRIDE > this.records.length) {
-      const bigger = new Float64Array(this.records.length * 2);
-      bigger.set(this.records);
-      this.records = bigger;
-    }
     return r;
   }
 }

@@ -18,6 +18,7 @@
  */
 import type { Simulation } from '../src/sim/simulation.js';
 import { NumberRows } from '../src/model/number-rows.js';
+import { RowTable } from './row-table.js';
 
 export const MODEL_LAYOUTS = ['objects', 'objects-inline', 'drive-rows', 'job-objects'] as const;
 export type ModelLayout = (typeof MODEL_LAYOUTS)[number];
@@ -39,29 +40,6 @@ export interface FloorRun {
 
 const DAY = 86_400_000;
 const JOB = 23, DRIVE = 19, MAX_DRIVES = 3;
-
-/** Rows of `stride` numbers in one Float64Array that doubles when full, named by their number. */
-class RowTable {
-  rows: Float64Array;
-  private made = 0;
-  private readonly free_: number[] = [];
-  constructor(private readonly stride: number, private capacity = 1024) {
-    this.rows = new Float64Array(stride * capacity);
-  }
-  take(): number {
-    if (this.free_.length > 0) return this.free_.pop()!;
-    if (this.made === this.capacity) {
-      const bigger = new Float64Array(2 * this.capacity * this.stride);
-      bigger.set(this.rows);
-      this.rows = bigger;
-      this.capacity *= 2;
-    }
-    return this.made++;
-  }
-  free(row: number): void {
-    this.free_.push(row);
-  }
-}
 
 class FloorDrive {
   f = 0;
@@ -89,7 +67,7 @@ export function modelLayout(layout: ModelLayout, run: FloorRun): () => void {
   const withObjects = layout === 'objects' || layout === 'objects-inline';
 
   /** The drive this event reads: its row's chunk and base. */
-  let da: Float64Array = jobRows.take(), db = 0;
+  let da: Float64Array = new Float64Array(0), db = 0;
   function pickDrive(job: FloorJob, k: number): void {
     if (withObjects) {
       const d = job.drives[k];

@@ -30,6 +30,7 @@ import { Simulation } from '../src/sim/simulation.js';
 import { RandomStreams } from '../src/sim/random.js';
 import { makeDistribution } from '../src/sim/distributions.js';
 import { MODEL_LAYOUTS, modelLayout, type ModelLayout } from './floor-layouts.js';
+import { RowTable } from './row-table.js';
 
 const DAY = 86_400_000;
 const days = Number(process.argv[2] ?? 36.5);
@@ -45,25 +46,12 @@ const rArr = rs.stream('arrivals'), rLife = rs.stream('life');
 const interarrival = makeDistribution({ dist: 'exponential', mean: DAY / perDay });
 const step = makeDistribution({ dist: 'lognormal', median: DAY, p90: 3 * DAY });
 
-let cap = 1024;
-let rec = new Float64Array(cap * stride);
-const free: number[] = [];
+const table = new RowTable(stride);
 // `sum` keeps the reads: a value nothing uses could be left out by the compiler.
-let nextSlot = 0, open = 0, peakOpen = 0, jobs = 0, sum = 0;
-
-function take(): number {
-  if (free.length > 0) return free.pop()!;
-  if (nextSlot === cap) {
-    const bigger = new Float64Array(2 * cap * stride);
-    bigger.set(rec);
-    rec = bigger;
-    cap *= 2;
-  }
-  return nextSlot++;
-}
+let open = 0, peakOpen = 0, jobs = 0, sum = 0;
 
 function onEvent(slot: number): void {
-  const b = slot * stride, now = sim.now;
+  const rec = table.rows, b = slot * stride, now = sim.now;
   // Six reads and three writes spread over the record, as a handler reads a job's and its drives' numbers.
   const n = rec[b];
   sum += rec[b + 1] + rec[b + (5 % stride)] + rec[b + (9 % stride)] + rec[b + (14 % stride)] + rec[b + (stride - 1)];
@@ -73,14 +61,14 @@ function onEvent(slot: number): void {
   if (n < ACTIVE_EVENTS) sim.at(now + step.sample(rLife), onEvent, slot);
   else if (n === ACTIVE_EVENTS) sim.at(now + 90 * DAY, onEvent, slot);
   else {
-    free.push(slot);
+    table.free(slot);
     open--;
   }
 }
 
 function onArrival(): void {
-  const slot = take();
-  const b = slot * stride;
+  const slot = table.take();
+  const rec = table.rows, b = slot * stride;
   rec.fill(0, b, b + stride);
   rec[b + 1] = sim.now;
   jobs++;
